@@ -1,0 +1,209 @@
+package classify
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/normalize"
+)
+
+// DefaultThreshold is the score at which a label is flagged unless
+// WithThreshold says otherwise.
+const DefaultThreshold = 0.5
+
+// Classifier scores texts against a lexicon set. It is immutable after New
+// and safe for concurrent use by any number of goroutines.
+type Classifier struct {
+	norm    *normalize.Normalizer
+	lex     *lexicon.Set
+	entries []lexicon.Entry
+	// byWord indexes entries by their first normalised word.
+	byWord map[string][]int32
+	// byLen indexes single-word label entries by length, for masked tokens.
+	byLen     map[int][]int32
+	fuzzy     *fuzzyIndex
+	threshold [numLabels]float64
+	scratch   sync.Pool // *state
+}
+
+// Option configures New.
+type Option func(*config) error
+
+type config struct {
+	extra     []*lexicon.Set
+	replace   *lexicon.Set
+	threshold map[lexicon.Label]float64
+	noFuzzy   bool
+}
+
+// WithLexiconFS extends the default lexicons with the lexicon files (*.txt)
+// in dir of fsys. Entries with the same term and label (or list) replace the
+// defaults; weight=0 switches a default entry off.
+func WithLexiconFS(fsys fs.FS, dir string) Option {
+	return func(c *config) error {
+		s, err := lexicon.Load(fsys, dir)
+		if err != nil {
+			return err
+		}
+		c.extra = append(c.extra, s)
+		return nil
+	}
+}
+
+// WithLexiconDir is WithLexiconFS on a directory of the file system.
+func WithLexiconDir(dir string) Option {
+	return WithLexiconFS(os.DirFS(dir), ".")
+}
+
+// WithLexicons makes the classifier use set instead of the embedded
+// defaults. Options that extend lexicons extend set.
+func WithLexicons(set *lexicon.Set) Option {
+	return func(c *config) error {
+		if set == nil {
+			return fmt.Errorf("classify: WithLexicons: nil set")
+		}
+		c.replace = set
+		return nil
+	}
+}
+
+// WithThreshold sets the score at which label is flagged, in (0,1].
+func WithThreshold(label lexicon.Label, threshold float64) Option {
+	return func(c *config) error {
+		if !label.Valid() {
+			return fmt.Errorf("classify: WithThreshold: unknown label %q", label)
+		}
+		if !(threshold > 0 && threshold <= 1) {
+			return fmt.Errorf("classify: WithThreshold: %s threshold %v is outside (0,1]", label, threshold)
+		}
+		if c.threshold == nil {
+			c.threshold = make(map[lexicon.Label]float64)
+		}
+		c.threshold[label] = threshold
+		return nil
+	}
+}
+
+// WithoutFuzzy turns spelling-tolerant matching off: only exact, normalised,
+// stemmed and masked forms match.
+func WithoutFuzzy() Option {
+	return func(c *config) error {
+		c.noFuzzy = true
+		return nil
+	}
+}
+
+// New returns a Classifier with the embedded default lexicons, changed by
+// opts. Building one takes milliseconds; build it once and share it.
+func New(opts ...Option) (*Classifier, error) {
+	var cfg config
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	set := cfg.replace
+	if set == nil {
+		def, err := lexicon.Default()
+		if err != nil {
+			return nil, fmt.Errorf("classify: default lexicons: %w", err)
+		}
+		set = def
+	}
+	for _, x := range cfg.extra {
+		set = set.Extend(x)
+	}
+	c := &Classifier{
+		lex:     set,
+		entries: set.Active(),
+		byWord:  make(map[string][]int32),
+		byLen:   make(map[int][]int32),
+	}
+	vocab := make([]string, 0, len(c.entries))
+	for i, e := range c.entries {
+		c.byWord[e.Words[0]] = append(c.byWord[e.Words[0]], int32(i))
+		if len(e.Words) == 1 && len(e.Labels) > 0 {
+			c.byLen[len(e.Words[0])] = append(c.byLen[len(e.Words[0])], int32(i))
+		}
+		vocab = append(vocab, e.Words...)
+	}
+	norm, err := normalize.New(normalize.WithVocabulary(vocab))
+	if err != nil {
+		return nil, fmt.Errorf("classify: normalizer: %w", err)
+	}
+	c.norm = norm
+	if !cfg.noFuzzy {
+		c.fuzzy = newFuzzyIndex(c.entries)
+	}
+	for i, l := range labelOrder {
+		c.threshold[i] = DefaultThreshold
+		if t, ok := cfg.threshold[l]; ok {
+			c.threshold[i] = t
+		}
+	}
+	c.scratch.New = func() any { return new(state) }
+	return c, nil
+}
+
+// Lexicons returns the lexicon set the classifier uses.
+func (c *Classifier) Lexicons() *lexicon.Set { return c.lex }
+
+// Normalizer returns the normalizer the classifier tokenizes with. It knows
+// the lexicon's words, so it resolves elongations like kafiir.
+func (c *Classifier) Normalizer() *normalize.Normalizer { return c.norm }
+
+// Threshold returns the score at which label is flagged.
+func (c *Classifier) Threshold(label lexicon.Label) float64 {
+	if i := labelIndex(label); i >= 0 {
+		return c.threshold[i]
+	}
+	return 0
+}
+
+// Classify scores text. Every input gets a Result: empty, invalid UTF-8 or
+// very long text included.
+func (c *Classifier) Classify(text string) Result {
+	st := c.scratch.Get().(*state)
+	r := st.run(c, text)
+	c.scratch.Put(st)
+	return r
+}
+
+// ClassifyBatch classifies texts on all cores and returns the results in the
+// order of texts. It stops early with ctx's error when ctx is done.
+func (c *Classifier) ClassifyBatch(ctx context.Context, texts []string) ([]Result, error) {
+	out := make([]Result, len(texts))
+	workers := min(runtime.GOMAXPROCS(0), len(texts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = c.Classify(texts[i])
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range texts {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("classify: batch stopped: %w", err)
+	}
+	return out, nil
+}

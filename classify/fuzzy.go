@@ -1,0 +1,119 @@
+package classify
+
+import (
+	"github.com/sajari/fuzzy"
+
+	"github.com/saring-id/saring/lexicon"
+)
+
+// fuzzyIndex finds lexicon terms within a few edits of a token. It builds a
+// github.com/sajari/fuzzy model (symmetric-delete keys up to depth 2) once,
+// at New, and reads its maps without locks afterwards: the model is never
+// written again, so concurrent reads are safe. The query side generates the
+// token's deletions in a caller-owned buffer instead of calling
+// Model.Suggestions, which allocates a map and every deletion per call; the
+// hot path then only allocates when a candidate has to be verified.
+type fuzzyIndex struct {
+	model *fuzzy.Model
+	// maxDist is the distance each term tolerates (lexicon.FuzzyDistance).
+	maxDist map[string]int
+	// entries lists the lexicon entries of each term.
+	entries map[string][]int32
+}
+
+// fuzzyMinLen is the shortest token fuzzy matching looks at, in bytes.
+const fuzzyMinLen = 5
+
+func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
+	f := &fuzzyIndex{
+		model:   fuzzy.NewModel(),
+		maxDist: make(map[string]int),
+		entries: make(map[string][]int32),
+	}
+	f.model.SetUseAutocomplete(false)
+	f.model.SetDepth(2)
+	for i, e := range entries {
+		if !e.Fuzzy || len(e.Labels) == 0 || len(e.Words) != 1 || !isASCII(e.Words[0]) {
+			continue
+		}
+		term := e.Words[0]
+		d := e.FuzzyDistance()
+		if d == 0 {
+			continue
+		}
+		if _, seen := f.maxDist[term]; !seen {
+			f.model.SetCount(term, 1, true)
+		}
+		f.maxDist[term] = max(f.maxDist[term], d)
+		f.entries[term] = append(f.entries[term], int32(i))
+	}
+	if len(f.maxDist) == 0 {
+		return nil
+	}
+	return f
+}
+
+// fuzzyHit is the best candidate seen so far in one lookup.
+type fuzzyHit struct {
+	word string
+	term string
+	dist int
+}
+
+// lookup returns the nearest term within that term's tolerated distance, its
+// distance, and whether one was found. Ties go to the term that sorts first,
+// so the answer does not depend on map order. buf is scratch space.
+func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok bool) {
+	if len(word) < fuzzyMinLen || len(word) > 32 || !isASCII(word) {
+		return "", 0, false
+	}
+	h := fuzzyHit{word: word, dist: 1 << 30}
+	f.consider(&h, f.model.Suggest[word])
+	n := len(word)
+	for i := 0; i < n; i++ {
+		buf = append(append(buf[:0], word[:i]...), word[i+1:]...)
+		f.considerKey(&h, buf)
+		for j := i; j < n-1; j++ {
+			// delete word[i], then the byte at j of the shortened word
+			b2 := append(append(buf[len(buf):len(buf)], buf[:j]...), buf[j+1:]...)
+			f.considerKey(&h, b2)
+		}
+	}
+	return h.term, h.dist, h.term != ""
+}
+
+// considerKey checks the terms that a deletion key reaches: the key itself as
+// a term and the terms whose own deletions gave the key.
+func (f *fuzzyIndex) considerKey(h *fuzzyHit, key []byte) {
+	if _, ok := f.maxDist[string(key)]; ok {
+		f.consider(h, []string{string(key)})
+	}
+	if s, ok := f.model.Suggest[string(key)]; ok {
+		f.consider(h, s)
+	}
+}
+
+func (f *fuzzyIndex) consider(h *fuzzyHit, cands []string) {
+	for _, c := range cands {
+		if c[0] != h.word[0] {
+			continue // evasions keep the first letter; this keeps kafe away from kafir
+		}
+		w, cc := h.word, c
+		d := fuzzy.Levenshtein(&w, &cc)
+		if d == 0 || d > f.maxDist[c] {
+			continue
+		}
+		if d < h.dist || (d == h.dist && c < h.term) {
+			h.term, h.dist = c, d
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '*' || s[i] == ' ' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,181 @@
+package classify
+
+import (
+	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/normalize"
+)
+
+// match is one lexicon entry found over the tokens [from, to).
+type match struct {
+	entry    int32
+	from, to int
+	how      How
+	via      normalize.Via
+	dist     int
+	// weight is the entry's weight after negation and counter-speech.
+	weight  float64
+	context []string
+	dropped bool
+}
+
+// state is the per-call scratch space of Classify, pooled per Classifier.
+type state struct {
+	toks    []normalize.Token
+	sent    []int32
+	matches []match
+	buf     []byte
+}
+
+// isWordy reports whether tokens of kind k take part in lexicon matching.
+func isWordy(k normalize.Kind) bool {
+	return k == normalize.Word || k == normalize.Hashtag
+}
+
+// findMatches records every lexicon entry that occurs in the tokens.
+func (st *state) findMatches(c *Classifier) {
+	for i := range st.toks {
+		t := &st.toks[i]
+		if !isWordy(t.Kind) {
+			continue
+		}
+		first := len(st.matches)
+		st.tryAll(c, c.byWord[t.Norm], i, first)
+		if t.Stem != t.Norm {
+			st.tryAll(c, c.byWord[t.Stem], i, first)
+		}
+		if len(st.matches) > first {
+			continue
+		}
+		if t.Via.Has(normalize.ViaMask) {
+			st.tryMask(c, i)
+			continue
+		}
+		if c.fuzzy != nil && !c.norm.IsKnown(t.Norm) {
+			if cap(st.buf) < 64 {
+				st.buf = make([]byte, 0, 128)
+			}
+			if term, d, ok := c.fuzzy.lookup(t.Norm, st.buf); ok {
+				for _, e := range c.fuzzy.entries[term] {
+					st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchFuzzy, via: t.Via, dist: d})
+				}
+			}
+		}
+	}
+}
+
+// tryAll tries each candidate entry as a phrase starting at token i, skipping
+// entries already matched there (matches from index first on).
+func (st *state) tryAll(c *Classifier, cands []int32, i, first int) {
+next:
+	for _, e := range cands {
+		for _, m := range st.matches[first:] {
+			if m.entry == e {
+				continue next
+			}
+		}
+		if to, stemmed, ok := st.phraseAt(&c.entries[e], i); ok {
+			st.matches = append(st.matches, st.newMatch(e, i, to, stemmed))
+		}
+	}
+}
+
+// phraseAt reports whether entry e's words occur from token i on and where
+// the phrase ends. A token matches a word by its normalised form; it matches
+// by its stem only where stemming is safe (see stemMatches).
+func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
+	if i+len(e.Words) > len(st.toks) {
+		return 0, false, false
+	}
+	for k, w := range e.Words {
+		t := &st.toks[i+k]
+		switch {
+		case t.Norm == w && (isWordy(t.Kind) || t.Kind == normalize.Number):
+		case isWordy(t.Kind) && stemMatches(e, k, t):
+			stemmed = true
+		default:
+			return 0, false, false
+		}
+	}
+	return i + len(e.Words), stemmed, true
+}
+
+// stemMatches reports whether token t matches word k of e by its stem: only
+// for label entries and the action, group and political lists (never the
+// allow list or the grammar lists, where petai -> tai or media -> dia would
+// do harm), only where the entry word is itself a root, and only for roots
+// of at least four letters, which the stemmer's over-stripping rarely makes.
+func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
+	switch e.List {
+	case "", lexicon.Action, lexicon.Group, lexicon.Political:
+	default:
+		return false
+	}
+	w := e.Words[k]
+	return t.Stem == w && e.Stems[k] == w && len(w) >= 4
+}
+
+func (st *state) newMatch(e int32, from, to int, stemmed bool) match {
+	var via normalize.Via
+	for k := from; k < to; k++ {
+		via |= st.toks[k].Via
+	}
+	how := howFromVia(via)
+	switch {
+	case to-from > 1:
+		how = MatchPhrase
+	case stemmed:
+		how = MatchStem
+	}
+	return match{entry: e, from: from, to: to, how: how, via: via}
+}
+
+// tryMask resolves a token with masked letters (k*fir) against single-word
+// label entries of the same length. At least half of the letters must be
+// visible, so b**i alone does not guess.
+func (st *state) tryMask(c *Classifier, i int) {
+	t := &st.toks[i]
+	hidden := 0
+	for j := 0; j < len(t.Norm); j++ {
+		if t.Norm[j] == '*' {
+			hidden++
+		}
+	}
+	if hidden*2 > len(t.Norm) {
+		return
+	}
+	for _, e := range c.byLen[len(t.Norm)] {
+		if maskFits(t.Norm, c.entries[e].Words[0]) {
+			st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchMask, via: t.Via})
+		}
+	}
+}
+
+func maskFits(masked, term string) bool {
+	for j := 0; j < len(masked); j++ {
+		if masked[j] != '*' && masked[j] != term[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// howFromVia names the most telling normalisation step in via.
+func howFromVia(via normalize.Via) How {
+	for _, p := range [...]struct {
+		v normalize.Via
+		h How
+	}{
+		{normalize.ViaSplit, MatchSplit},
+		{normalize.ViaLeet, MatchLeet},
+		{normalize.ViaUnicode, MatchUnicode},
+		{normalize.ViaElongation, MatchElongation},
+		{normalize.ViaMask, MatchMask},
+		{normalize.ViaSlang, MatchSlang},
+		{normalize.ViaReduplication, MatchReduplication},
+	} {
+		if via.Has(p.v) {
+			return p.h
+		}
+	}
+	return MatchExact
+}

@@ -1,0 +1,447 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/normalize"
+)
+
+const numLabels = 6
+
+// labelOrder is lexicon.Labels as an array, for per-label tables.
+var labelOrder = [numLabels]lexicon.Label{
+	lexicon.HateSpeech, lexicon.SARA, lexicon.BlackCampaign,
+	lexicon.Provocation, lexicon.Hoax, lexicon.Abusive,
+}
+
+const (
+	iHate = iota
+	iSARA
+	iBlack
+	iProvocation
+	iHoax
+	iAbusive
+)
+
+func labelIndex(l lexicon.Label) int {
+	for i, x := range labelOrder {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Tuning of context and rules. Weights are evidence weights in [0,1],
+// combined per label by noisy-OR.
+const (
+	// negatedFactor scales evidence right after a negator (bukan kafir).
+	negatedFactor = 0.1
+	// counterFactor scales non-abusive evidence in counter-speech: in the
+	// sentence of a counter cue, or anywhere in a text that both names a
+	// category (hoaks, SARA) and carries a counter cue, as news does.
+	counterFactor = 0.3
+	// ruleWindow is how many tokens apart a rule's two parts may stand,
+	// within one sentence.
+	ruleWindow = 4
+	// politicalWindow is the window of the political target + smear rule.
+	politicalWindow = 6
+	// ruleBoost is added to the source evidence's weight by a rule.
+	ruleBoost = 0.35
+	// actionWeight is the weight of an imperative action verb with a target.
+	actionWeight = 0.65
+	// shoutWeight is the weight of shouting in a text with hoax markers.
+	shoutWeight = 0.2
+)
+
+// insultKinds are the kinds of evidence that, aimed at a group or a person,
+// make hate speech.
+func isInsultKind(k lexicon.Kind) bool {
+	switch k {
+	case lexicon.KindProfanity, lexicon.KindVulgar, lexicon.KindInsult, lexicon.KindSlur,
+		lexicon.KindDehumanize, lexicon.KindStereotype, lexicon.KindCurse, lexicon.KindThreat:
+		return true
+	}
+	return false
+}
+
+// callWords make a prefixed verb form a call to act (ayo bakar, kita usir,
+// harus dibubarkan); they are grammar, not lexicon content.
+var callWords = map[string]bool{
+	"ayo": true, "ayok": true, "yuk": true, "mari": true, "kita": true,
+	"harus": true, "wajib": true, "segera": true, "silakan": true,
+}
+
+// run classifies text with the scratch space st.
+func (st *state) run(c *Classifier, text string) Result {
+	st.toks = c.norm.Append(st.toks[:0], text)
+	st.matches = st.matches[:0]
+	st.findMatches(c)
+	if len(st.matches) == 0 {
+		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+	}
+	st.sentences(text)
+	st.resolveOverlaps(c)
+	st.applyContext(c)
+	var ev [numLabels][]Evidence
+	var targets [numLabels][]lexicon.Target
+	st.lexiconEvidence(c, text, &ev, &targets)
+	st.ruleEvidence(c, text, &ev, &targets)
+	return st.result(c, &ev, &targets)
+}
+
+// sentences numbers the sentence of each token: a sentence ends at . ! ? ;
+// or a line break between two tokens.
+func (st *state) sentences(text string) {
+	st.sent = st.sent[:0]
+	n := int32(0)
+	for i, t := range st.toks {
+		if i > 0 && strings.ContainsAny(text[st.toks[i-1].End:t.Start], ".!?;\n") {
+			n++
+		}
+		st.sent = append(st.sent, n)
+	}
+}
+
+func (st *state) list(c *Classifier, m *match) lexicon.List {
+	return c.entries[m.entry].List
+}
+
+// resolveOverlaps drops what the lexicon's own structure rules out: anything
+// overlapping an allow-listed phrase; label evidence overlapping a mention
+// word (hoaks, kampanye hitam); label evidence inside a longer label match;
+// and counter cues that are part of label evidence (jangan pilih).
+func (st *state) resolveOverlaps(c *Classifier) {
+	ms := st.matches
+	for i := range ms {
+		a := &ms[i]
+		la := st.list(c, a)
+		for j := range ms {
+			b := &ms[j]
+			if i == j || b.to <= a.from || a.to <= b.from {
+				continue
+			}
+			lb := st.list(c, b)
+			switch {
+			case lb == lexicon.Allow && la != lexicon.Allow:
+				a.dropped = true
+			case la == "" && lb == lexicon.Mention:
+				a.dropped = true
+			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
+				a.dropped = true
+			case la == lexicon.Counter && lb == "":
+				a.dropped = true
+			}
+		}
+	}
+}
+
+// applyContext sets each label match's weight after negation and
+// counter-speech, and says why in its context.
+func (st *state) applyContext(c *Classifier) {
+	hasMention, hasCounter := false, false
+	for i := range st.matches {
+		m := &st.matches[i]
+		if m.dropped {
+			continue
+		}
+		switch st.list(c, m) {
+		case lexicon.Mention:
+			hasMention = true
+		case lexicon.Counter:
+			hasCounter = true
+		}
+	}
+	for i := range st.matches {
+		m := &st.matches[i]
+		e := &c.entries[m.entry]
+		if m.dropped || len(e.Labels) == 0 {
+			continue
+		}
+		m.weight = e.Weight
+		m.context = nil
+		if neg := st.find(c, lexicon.Negator, m, 0, func(o *match) bool { return o.to == m.from }); neg != nil {
+			m.weight *= negatedFactor
+			m.context = append(m.context, "negated by \""+st.text(neg)+"\"")
+		}
+		if slices.Equal(e.Labels, []lexicon.Label{lexicon.Abusive}) {
+			continue
+		}
+		cue := st.find(c, lexicon.Counter, m, -1, nil)
+		if cue == nil && hasMention && hasCounter {
+			cue = st.find(c, lexicon.Counter, m, 1<<30, nil)
+		}
+		if cue != nil {
+			m.weight *= counterFactor
+			m.context = append(m.context, "counter-speech \""+st.text(cue)+"\"")
+		}
+	}
+}
+
+// find returns a kept match of list l near m that satisfies ok (nil: any).
+// window <= 0 means "in m's sentence", otherwise within window tokens.
+func (st *state) find(c *Classifier, l lexicon.List, m *match, window int, ok func(*match) bool) *match {
+	for i := range st.matches {
+		o := &st.matches[i]
+		if o.dropped || st.list(c, o) != l || o == m {
+			continue
+		}
+		if window <= 0 && st.sent[o.from] != st.sent[m.from] || window > 0 && dist(o, m) > window {
+			continue
+		}
+		if ok == nil || ok(o) {
+			return o
+		}
+	}
+	return nil
+}
+
+// near returns the kept matches of list l within window tokens of m, in m's
+// sentence.
+func (st *state) near(c *Classifier, l lexicon.List, m *match, window int) *match {
+	return st.find(c, l, m, -1, func(o *match) bool { return dist(o, m) <= window })
+}
+
+// dist is the number of tokens between two matches (0 when adjacent).
+func dist(a, b *match) int {
+	switch {
+	case a.to <= b.from:
+		return b.from - a.to
+	case b.to <= a.from:
+		return a.from - b.to
+	}
+	return 0
+}
+
+func (st *state) span(m *match) (int, int) {
+	return st.toks[m.from].Start, st.toks[m.to-1].End
+}
+
+func (st *state) text(m *match) string {
+	var b strings.Builder
+	for k := m.from; k < m.to; k++ {
+		if k > m.from {
+			b.WriteByte(' ')
+		}
+		b.WriteString(st.toks[k].Raw)
+	}
+	return b.String()
+}
+
+// lexiconEvidence turns each kept label match into evidence for its labels.
+func (st *state) lexiconEvidence(c *Classifier, text string, ev *[numLabels][]Evidence, targets *[numLabels][]lexicon.Target) {
+	for i := range st.matches {
+		m := &st.matches[i]
+		e := &c.entries[m.entry]
+		if m.dropped || len(e.Labels) == 0 {
+			continue
+		}
+		start, end := st.span(m)
+		x := Evidence{
+			Term: e.Term, Text: text[start:end], Start: start, End: end,
+			Match: m.how, Via: viaNames(m.via), Distance: m.dist, Kind: string(e.Kind),
+			Weight: m.weight, Context: m.context, Source: e.Source.String(), severity: e.Severity,
+		}
+		for _, l := range e.Labels {
+			li := labelIndex(l)
+			ev[li] = append(ev[li], x)
+			if li == iSARA {
+				targets[li] = appendTargets(targets[li], e.Targets)
+			}
+		}
+	}
+}
+
+// ruleEvidence applies the patterns over nearby tokens.
+func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evidence, targets *[numLabels][]lexicon.Target) {
+	for i := range st.matches {
+		m := &st.matches[i]
+		if m.dropped {
+			continue
+		}
+		e := &c.entries[m.entry]
+		switch {
+		case e.List == lexicon.Action:
+			st.actionRule(c, text, m, ev)
+		case len(e.Labels) > 0 && m.weight > 0 && !strings.HasPrefix(firstContext(m), "negated"):
+			if isInsultKind(e.Kind) && !slices.Contains(e.Labels, lexicon.SARA) {
+				if g := st.near(c, lexicon.Group, m, ruleWindow); g != nil {
+					ev[iSARA] = append(ev[iSARA], st.ruleEv(c, text, "group+insult", g, m, boost(m.weight)))
+					targets[iSARA] = appendTargets(targets[iSARA], c.entries[g.entry].Targets)
+				}
+				if p := st.personNear(c, m); p != nil {
+					ev[iHate] = append(ev[iHate], st.ruleEv(c, text, "person+insult", p, m, boost(m.weight)))
+				}
+			}
+			if slices.Contains(e.Labels, lexicon.BlackCampaign) {
+				if p := st.near(c, lexicon.Political, m, politicalWindow); p != nil {
+					ev[iBlack] = append(ev[iBlack], st.ruleEv(c, text, "political+smear", p, m, boost(m.weight)))
+				}
+			}
+		}
+	}
+	if len(ev[iHoax]) > 0 && isShouting(text) {
+		ev[iHoax] = append(ev[iHoax], Evidence{
+			Term: "shouting", Text: "", Start: 0, End: 0, Match: MatchRule, Rule: "shouting",
+			Weight: shoutWeight, severity: lexicon.Weak,
+		})
+	}
+}
+
+// personNear finds a person word, a political target or an @mention close to m.
+func (st *state) personNear(c *Classifier, m *match) *match {
+	if p := st.near(c, lexicon.Person, m, ruleWindow-1); p != nil {
+		return p
+	}
+	if p := st.near(c, lexicon.Political, m, ruleWindow-1); p != nil {
+		return p
+	}
+	for k := max(0, m.from-ruleWindow+1); k < min(len(st.toks), m.to+ruleWindow-1); k++ {
+		if st.toks[k].Kind == normalize.Mention && st.sent[k] == st.sent[m.from] {
+			return &match{entry: -1, from: k, to: k + 1}
+		}
+	}
+	return nil
+}
+
+// actionRule: an imperative hostile verb with a human or group target nearby
+// is provocation (usir mereka, bakar gerejanya, ayo serbu kantor partai).
+func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels][]Evidence) {
+	t := &st.toks[a.from]
+	prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem)
+	if prefixed && (a.from == 0 || !callWords[st.toks[a.from-1].Norm]) {
+		return // dibakar, membakar: a report, not a call
+	}
+	var target *match
+	for _, l := range [...]lexicon.List{lexicon.Group, lexicon.Person, lexicon.Political} {
+		if target = st.near(c, l, a, ruleWindow); target != nil {
+			break
+		}
+	}
+	if target == nil {
+		return
+	}
+	w := actionWeight
+	x := st.ruleEv(c, text, "action+target", a, target, w)
+	if cue := st.find(c, lexicon.Counter, a, -1, nil); cue != nil {
+		x.Weight *= counterFactor
+		x.Context = append(x.Context, "counter-speech \""+st.text(cue)+"\"")
+	}
+	ev[iProvocation] = append(ev[iProvocation], x)
+}
+
+// ruleEv builds rule evidence spanning matches a and b.
+func (st *state) ruleEv(c *Classifier, text, rule string, a, b *match, w float64) Evidence {
+	s1, e1 := st.span(a)
+	s2, e2 := st.span(b)
+	start, end := min(s1, s2), max(e1, e2)
+	first, second := a, b
+	if b.from < a.from {
+		first, second = b, a
+	}
+	sev := lexicon.Moderate
+	for _, m := range [...]*match{a, b} {
+		if m.entry >= 0 {
+			sev = max(sev, c.entries[m.entry].Severity)
+		}
+	}
+	return Evidence{
+		Term: st.termOf(c, first) + " + " + st.termOf(c, second), Text: text[start:end],
+		Start: start, End: end, Match: MatchRule, Rule: rule, Weight: w, severity: sev,
+	}
+}
+
+func (st *state) termOf(c *Classifier, m *match) string {
+	if m.entry < 0 {
+		return st.toks[m.from].Norm
+	}
+	return c.entries[m.entry].Term
+}
+
+func boost(w float64) float64 { return min(0.95, w+ruleBoost) }
+
+func firstContext(m *match) string {
+	if len(m.context) == 0 {
+		return ""
+	}
+	return m.context[0]
+}
+
+// isShouting reports a text of at least 20 letters, most of them capitals.
+func isShouting(text string) bool {
+	letters, upper := 0, 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 20 && upper*10 >= letters*7
+}
+
+func appendTargets(ts []lexicon.Target, add []lexicon.Target) []lexicon.Target {
+	for _, t := range add {
+		if !slices.Contains(ts, t) {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// viaNames lists the normalisation steps in via.
+func viaNames(via normalize.Via) []string {
+	if via == 0 {
+		return nil
+	}
+	return strings.Split(via.String(), ",")
+}
+
+// result scores each label and assembles the Result.
+func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numLabels][]lexicon.Target) Result {
+	// sara is hate speech too: its evidence counts for hate_speech.
+	ev[iHate] = append(ev[iHate], ev[iSARA]...)
+	r := Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+	for i, l := range labelOrder {
+		if len(ev[i]) == 0 {
+			continue
+		}
+		miss := 1.0
+		sev := lexicon.Severity(0)
+		for _, x := range ev[i] {
+			miss *= 1 - x.Weight
+			if x.Weight >= 0.1 {
+				sev = max(sev, x.severity)
+			}
+		}
+		score := round3(1 - miss)
+		if score <= 0 {
+			continue
+		}
+		lr := LabelResult{
+			Label: l, Score: score, Flagged: score >= c.threshold[i],
+			Severity: max(sev, lexicon.Weak), Evidence: ev[i],
+		}
+		if i == iSARA {
+			slices.Sort(targets[i])
+			lr.Targets = targets[i]
+		}
+		if lr.Flagged {
+			r.Flagged = append(r.Flagged, l)
+		}
+		r.Labels = append(r.Labels, lr)
+	}
+	return r
+}
+
+// round3 rounds a score to three decimals, for stable output.
+func round3(x float64) float64 {
+	return float64(int(x*1000+0.5)) / 1000
+}

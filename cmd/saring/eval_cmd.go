@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/saring-id/saring/eval"
+)
+
+// specFlag collects repeated --label NAME=EXPR flags.
+type specFlag []eval.Spec
+
+func (s *specFlag) String() string { return fmt.Sprint([]eval.Spec(*s)) }
+
+func (s *specFlag) Set(v string) error {
+	spec, err := eval.ParseSpec(v)
+	if err != nil {
+		return err
+	}
+	*s = append(*s, spec)
+	return nil
+}
+
+func runEval(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("saring eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf classifierFlags
+	cf.register(fs)
+	text := fs.String("text", "text", "name of the text column")
+	var specs specFlag
+	fs.Var(&specs, "label", "label mapping NAME=EXPR, e.g. sara='HS_Religion|HS_Race' (repeatable; '|' or, '&' and)")
+	errs := fs.Int("errors", 0, "show the N worst false positives and false negatives of each label")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: saring eval --text COLUMN --label NAME=EXPR ... [--errors N] FILE.csv|FILE.jsonl\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 || len(specs) == 0 {
+		fs.Usage()
+		return 2
+	}
+	recs, err := eval.ReadFile(fs.Arg(0), *text, specs)
+	if err != nil {
+		fmt.Fprintf(stderr, "saring eval: %v\n", err)
+		return 1
+	}
+	c, err := cf.classifier()
+	if err != nil {
+		fmt.Fprintf(stderr, "saring eval: %v\n", err)
+		return 1
+	}
+	rep, err := eval.Run(context.Background(), c, recs, specs)
+	if err != nil {
+		fmt.Fprintf(stderr, "saring eval: %v\n", err)
+		return 1
+	}
+	if err := rep.WriteText(stdout, *errs); err != nil {
+		fmt.Fprintf(stderr, "saring eval: %v\n", err)
+		return 1
+	}
+	return 0
+}

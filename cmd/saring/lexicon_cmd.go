@@ -1,0 +1,241 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/saring-id/saring/lexicon"
+)
+
+const lexiconUsage = `usage: saring lexicon COMMAND [flags] [DIR]
+
+commands:
+  lint [--dict PATH] [--all] [DIR]   check the default lexicons, or DIR's *.txt files on top of them
+  stats [DIR]                        count entries per label, list, kind and file
+
+Problems are printed as "file:line: severity: message". lint exits 1 when
+there is an error (a file that does not parse), 0 when there are only
+warnings. The fuzzy-collision check uses the hunspell Indonesian dictionary
+(` + lexicon.DefaultHunspellDic + `, package hunspell-id) when it is there.
+`
+
+// runLexicon runs "saring lexicon ..." and returns the exit code: 0 on
+// success, 1 when the lexicons have errors, 2 on a usage error.
+func runLexicon(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, lexiconUsage)
+		return 2
+	}
+	switch args[0] {
+	case "lint":
+		return runLexiconLint(args[1:], stdout, stderr)
+	case "stats":
+		return runLexiconStats(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, lexiconUsage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "saring lexicon: unknown command %q\n%s", args[0], lexiconUsage)
+	return 2
+}
+
+// parseDirArgs parses flags that may come before or after one optional DIR
+// argument. It returns DIR ("" when absent) and ok=false after printing a
+// usage error; help reports -h.
+func parseDirArgs(fs *flag.FlagSet, args []string) (dir string, code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return "", 0, false
+		}
+		return "", 2, false
+	}
+	if fs.NArg() > 0 {
+		dir = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return "", 0, false
+			}
+			return "", 2, false
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(fs.Output(), "saring lexicon %s: unexpected argument %q (at most one DIR)\n", fs.Name(), fs.Arg(0))
+			return "", 2, false
+		}
+	}
+	return dir, 0, true
+}
+
+// loadLexicons returns the default lexicons, extended by dir's files when
+// dir is not empty. Errors are printed to w, one "file:line: error: msg" a
+// line; ok is false when there were any.
+func loadLexicons(dir string, w io.Writer) (*lexicon.Set, bool) {
+	set, err := lexicon.Default()
+	if err != nil {
+		printLoadErrors(w, err)
+		return nil, false
+	}
+	if dir == "" {
+		return set, true
+	}
+	over, err := lexicon.LoadDir(dir)
+	if err != nil {
+		printLoadErrors(w, err)
+		return nil, false
+	}
+	return set.Extend(over), true
+}
+
+// printLoadErrors prints each error of a (possibly joined) load error on its
+// own line, in the same "file:line: error: msg" form as lint problems.
+func printLoadErrors(w io.Writer, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			printLoadErrors(w, e)
+		}
+		return
+	}
+	var pe *lexicon.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(w, "%s: %s: %s\n", lexicon.Position{File: pe.File, Line: pe.Line}, lexicon.LintError, pe.Msg)
+		return
+	}
+	fmt.Fprintf(w, "%s: %v\n", lexicon.LintError, err)
+}
+
+func runLexiconLint(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dictPath := fs.String("dict", lexicon.DefaultHunspellDic, "hunspell .dic file for the fuzzy-collision check (\"\" to skip it)")
+	all := fs.Bool("all", false, "with DIR, also report problems in the default lexicons")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "usage: saring lexicon lint [--dict PATH] [--all] [DIR]\n\n")
+		fs.PrintDefaults()
+	}
+	dir, code, ok := parseDirArgs(fs, args)
+	if !ok {
+		return code
+	}
+	dictSet := false
+	fs.Visit(func(f *flag.Flag) { dictSet = dictSet || f.Name == "dict" })
+
+	var dict []string
+	if *dictPath != "" {
+		d, err := lexicon.ReadHunspellDic(*dictPath)
+		switch {
+		case err == nil:
+			dict = d
+		case dictSet:
+			fmt.Fprintf(stderr, "saring lexicon lint: %v\n", err)
+			return 1
+		default:
+			fmt.Fprintf(stderr, "saring lexicon lint: no dictionary at %s; skipping the fuzzy-collision check (install hunspell-id or pass --dict)\n", *dictPath)
+		}
+	}
+
+	set, ok := loadLexicons(dir, stdout)
+	if !ok {
+		return 1
+	}
+	var errs, warns int
+	for _, p := range lexicon.Lint(set, dict) {
+		if dir != "" && !*all && strings.HasPrefix(p.Pos.File, lexicon.DefaultDir+"/") {
+			continue
+		}
+		fmt.Fprintln(stdout, p)
+		if p.Severity == lexicon.LintError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	what := "default lexicons"
+	if dir != "" {
+		what = filepath.Clean(dir) + " on top of the default lexicons"
+	}
+	fmt.Fprintf(stderr, "%s: %d entries, %d error(s), %d warning(s)\n", what, set.Len(), errs, warns)
+	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+func runLexiconStats(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "usage: saring lexicon stats [DIR]\n")
+	}
+	dir, code, ok := parseDirArgs(fs, args)
+	if !ok {
+		return code
+	}
+	set, ok := loadLexicons(dir, stderr)
+	if !ok {
+		return 1
+	}
+	st := set.Stats()
+	type row struct {
+		name  string
+		n     int
+		title bool
+	}
+	var rows []row
+	section := func(name string) { rows = append(rows, row{name: name, title: true}) }
+	add := func(name string, n int) { rows = append(rows, row{name: "  " + name, n: n}) }
+	section("label")
+	for _, l := range lexicon.Labels() {
+		add(string(l), st.Labels[l])
+	}
+	section("list")
+	for _, l := range lexicon.Lists() {
+		add(string(l), st.Lists[l])
+	}
+	section("kind")
+	for _, k := range lexicon.Kinds() {
+		add(string(k), st.Kinds[k])
+	}
+	if n := st.Kinds[""]; n > 0 {
+		add("(none)", n)
+	}
+	section("target")
+	for _, t := range lexicon.Targets() {
+		add(string(t), st.Targets[t])
+	}
+	section("file")
+	files := make([]string, 0, len(st.Files))
+	for f := range st.Files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		add(f, st.Files[f])
+	}
+	section("total")
+	add("entries", st.Entries)
+	add("fuzzy", st.Fuzzy)
+	add("disabled", st.Disabled)
+
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.name))
+	}
+	numWidth := len(fmt.Sprint(st.Entries))
+	var b strings.Builder
+	for _, r := range rows {
+		if r.title {
+			b.WriteString(r.name + "\n")
+			continue
+		}
+		fmt.Fprintf(&b, "%-*s  %*d\n", width, r.name, numWidth, r.n)
+	}
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
+		fmt.Fprintf(stderr, "saring lexicon stats: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,63 @@
+// Command saring classifies Indonesian social-media text for SARA, hate
+// speech, black campaigns, provocation, hoax markers and abusive language.
+//
+// Usage:
+//
+//	saring classify [flags]        one text a line on stdin, one JSON object a line out
+//	saring normalize [flags]       tokens with their normalised forms, stems and spans
+//	saring eval [flags] FILE       precision, recall and F1 on a labelled CSV or JSONL file
+//	saring lexicon lint [DIR]      check lexicon files
+//	saring lexicon stats [DIR]     count lexicon entries
+//	saring serve [flags]           HTTP API and highlight page
+//
+// Run "saring COMMAND -h" for a command's flags.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage: saring COMMAND [flags]
+
+commands:
+  classify       classify one text a line from stdin (--jsonl for {"id","text"} objects)
+  normalize      show tokens, normalised forms, stems and spans of each stdin line
+  eval           measure precision, recall and F1 on a labelled CSV or JSONL file
+  lexicon lint   check lexicon files (the defaults, or DIR on top of them)
+  lexicon stats  count lexicon entries per label, list and kind
+  serve          HTTP API (POST /v1/classify) and a highlight page
+
+run "saring COMMAND -h" for the flags of a command
+`
+
+// run dispatches a command line and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "classify":
+		return runClassify(rest, stdin, stdout, stderr)
+	case "normalize":
+		return runNormalize(rest, stdin, stdout, stderr)
+	case "eval":
+		return runEval(rest, stdout, stderr)
+	case "lexicon":
+		return runLexicon(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "saring: unknown command %q\n%s", cmd, usage)
+	return 2
+}

@@ -1,0 +1,362 @@
+// Package eval measures a classifier on a labelled corpus: it reads CSV or
+// JSONL files, maps the corpus's columns to saring's labels with small
+// expressions (sara=HS_Religion|HS_Race), and reports precision, recall, F1,
+// the confusion counts and the worst errors with their evidence.
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/lexicon"
+)
+
+// Expr says when a record has a label, from its columns: a '|' of terms, each
+// a '&' of column names; a column is true when it holds 1, true, yes or any
+// non-zero number.
+type Expr struct {
+	any [][]string
+	src string
+}
+
+// ParseExpr parses "A|B&C" (A, or both B and C).
+func ParseExpr(s string) (Expr, error) {
+	e := Expr{src: s}
+	for _, term := range strings.Split(s, "|") {
+		var all []string
+		for _, col := range strings.Split(term, "&") {
+			col = strings.TrimSpace(col)
+			if col == "" {
+				return Expr{}, fmt.Errorf("expression %q has an empty column name", s)
+			}
+			all = append(all, col)
+		}
+		e.any = append(e.any, all)
+	}
+	return e, nil
+}
+
+// String returns the expression as written.
+func (e Expr) String() string { return e.src }
+
+// columns lists every column the expression reads.
+func (e Expr) columns() []string {
+	var cols []string
+	for _, t := range e.any {
+		cols = append(cols, t...)
+	}
+	return cols
+}
+
+func (e Expr) eval(get func(string) string) bool {
+	for _, t := range e.any {
+		ok := true
+		for _, col := range t {
+			ok = ok && truthy(get(col))
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func truthy(v string) bool {
+	v = strings.TrimSpace(strings.ToLower(v))
+	switch v {
+	case "", "0", "false", "no", "null":
+		return false
+	case "true", "yes":
+		return true
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	return err == nil && f != 0
+}
+
+// Spec maps a saring label to an expression over corpus columns.
+type Spec struct {
+	Label lexicon.Label
+	Expr  Expr
+}
+
+// ParseSpec parses NAME=EXPR, e.g. "sara=HS_Religion|HS_Race".
+func ParseSpec(s string) (Spec, error) {
+	name, expr, ok := strings.Cut(s, "=")
+	if !ok {
+		return Spec{}, fmt.Errorf("label mapping %q: want NAME=EXPR", s)
+	}
+	l, err := lexicon.ParseLabel(strings.TrimSpace(name))
+	if err != nil {
+		return Spec{}, fmt.Errorf("label mapping %q: %w", s, err)
+	}
+	e, err := ParseExpr(expr)
+	if err != nil {
+		return Spec{}, fmt.Errorf("label mapping %q: %w", s, err)
+	}
+	return Spec{Label: l, Expr: e}, nil
+}
+
+// Record is one labelled text of a corpus.
+type Record struct {
+	// Line is the record's line (JSONL) or record number (CSV, header = 1).
+	Line int
+	Text string
+	// Gold holds the corpus's verdict for each Spec, in Spec order.
+	Gold []bool
+}
+
+// ReadFile reads a corpus: JSONL when the name ends in .jsonl or .ndjson,
+// CSV otherwise (first row is the header). textCol names the text column.
+func ReadFile(path, textCol string, specs []Spec) ([]Record, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson":
+		return ReadJSONL(f, path, textCol, specs)
+	}
+	return ReadCSV(f, path, textCol, specs)
+}
+
+// ReadCSV reads a CSV corpus whose first row names the columns.
+func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("eval: %s: reading header: %w", name, err)
+	}
+	col := make(map[string]int, len(header))
+	for i, h := range header {
+		col[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
+	}
+	need := []string{textCol}
+	for _, s := range specs {
+		need = append(need, s.Expr.columns()...)
+	}
+	for _, n := range need {
+		if _, ok := col[n]; !ok {
+			return nil, fmt.Errorf("eval: %s: no column %q (have %s)", name, n, strings.Join(header, ", "))
+		}
+	}
+	var recs []Record
+	for n := 2; ; n++ {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return recs, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("eval: %s: %w", name, err)
+		}
+		get := func(c string) string {
+			if i := col[c]; i < len(row) {
+				return row[i]
+			}
+			return ""
+		}
+		recs = append(recs, newRecord(n, get(textCol), get, specs))
+	}
+}
+
+// ReadJSONL reads one JSON object a line; label columns may hold numbers,
+// booleans or strings.
+func ReadJSONL(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	var recs []Record
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var obj map[string]any
+		if err := json.Unmarshal(line, &obj); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		}
+		text, ok := obj[textCol].(string)
+		if !ok {
+			return nil, fmt.Errorf("eval: %s:%d: no string field %q", name, n, textCol)
+		}
+		get := func(c string) string {
+			if v, ok := obj[c]; ok && v != nil {
+				return fmt.Sprint(v)
+			}
+			return ""
+		}
+		recs = append(recs, newRecord(n, text, get, specs))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", name, err)
+	}
+	return recs, nil
+}
+
+func newRecord(line int, text string, get func(string) string, specs []Spec) Record {
+	gold := make([]bool, len(specs))
+	for i, s := range specs {
+		gold[i] = s.Expr.eval(get)
+	}
+	return Record{Line: line, Text: text, Gold: gold}
+}
+
+// Metrics are one label's figures.
+type Metrics struct {
+	Label                     lexicon.Label
+	TP, FP, FN, TN            int
+	Precision, Recall, F1     float64
+	Support                   int
+	FalsePositives, FalseNegs []Case
+}
+
+// Case is a misclassified record with the classifier's result.
+type Case struct {
+	Record Record
+	Score  float64
+	Result classify.Result
+}
+
+// Report holds the figures of one run.
+type Report struct {
+	Records int
+	Labels  []Metrics
+}
+
+// Label returns the metrics of label l.
+func (r Report) Label(l lexicon.Label) (Metrics, bool) {
+	for _, m := range r.Labels {
+		if m.Label == l {
+			return m, true
+		}
+	}
+	return Metrics{}, false
+}
+
+// Run classifies every record on all cores and scores each spec's label.
+// Errors are sorted worst first: false positives by descending score,
+// false negatives by ascending score.
+func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spec) (Report, error) {
+	texts := make([]string, len(recs))
+	for i, r := range recs {
+		texts[i] = r.Text
+	}
+	results, err := c.ClassifyBatch(ctx, texts)
+	if err != nil {
+		return Report{}, fmt.Errorf("eval: %w", err)
+	}
+	rep := Report{Records: len(recs)}
+	for si, s := range specs {
+		m := Metrics{Label: s.Label}
+		for i, res := range results {
+			pred, gold := res.Has(s.Label), recs[i].Gold[si]
+			lr, _ := res.Label(s.Label)
+			switch {
+			case pred && gold:
+				m.TP++
+			case pred && !gold:
+				m.FP++
+				m.FalsePositives = append(m.FalsePositives, Case{recs[i], lr.Score, res})
+			case !pred && gold:
+				m.FN++
+				m.FalseNegs = append(m.FalseNegs, Case{recs[i], lr.Score, res})
+			default:
+				m.TN++
+			}
+		}
+		m.Support = m.TP + m.FN
+		m.Precision = ratio(m.TP, m.TP+m.FP)
+		m.Recall = ratio(m.TP, m.TP+m.FN)
+		if m.Precision+m.Recall > 0 {
+			m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
+		}
+		slices.SortStableFunc(m.FalsePositives, func(a, b Case) int { return cmpFloat(b.Score, a.Score) })
+		slices.SortStableFunc(m.FalseNegs, func(a, b Case) int { return cmpFloat(a.Score, b.Score) })
+		rep.Labels = append(rep.Labels, m)
+	}
+	return rep, nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// WriteText prints the figures as a table and, when errors > 0, that many of
+// the worst false positives and false negatives of each label with the
+// evidence behind them.
+func (r Report) WriteText(w io.Writer, errors int) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%d records\n\n", r.Records)
+	fmt.Fprintf(bw, "%-15s %9s %9s %9s %8s %7s %7s %7s %7s\n", "label", "precision", "recall", "f1", "support", "tp", "fp", "fn", "tn")
+	for _, m := range r.Labels {
+		fmt.Fprintf(bw, "%-15s %9.3f %9.3f %9.3f %8d %7d %7d %7d %7d\n",
+			m.Label, m.Precision, m.Recall, m.F1, m.Support, m.TP, m.FP, m.FN, m.TN)
+	}
+	if errors > 0 {
+		for _, m := range r.Labels {
+			writeCases(bw, m.Label, "false positives", m.FalsePositives, errors)
+			writeCases(bw, m.Label, "false negatives", m.FalseNegs, errors)
+		}
+	}
+	return bw.Flush()
+}
+
+func writeCases(w io.Writer, l lexicon.Label, what string, cases []Case, n int) {
+	if len(cases) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s: %d %s (showing %d)\n", l, len(cases), what, min(n, len(cases)))
+	for _, c := range cases[:min(n, len(cases))] {
+		fmt.Fprintf(w, "  line %d score %.3f: %s\n", c.Record.Line, c.Score, oneLine(c.Record.Text, 160))
+		for _, lr := range c.Result.Labels {
+			for _, e := range lr.Evidence {
+				desc := string(e.Match)
+				if e.Rule != "" {
+					desc = e.Rule
+				}
+				fmt.Fprintf(w, "      %s: %q -> %s (%s, w=%.2f)", lr.Label, e.Text, e.Term, desc, e.Weight)
+				if len(e.Context) > 0 {
+					fmt.Fprintf(w, " [%s]", strings.Join(e.Context, "; "))
+				}
+				fmt.Fprintln(w)
+			}
+		}
+	}
+}
+
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > n {
+		cut := n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}

@@ -1,0 +1,31 @@
+package lexicon_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/saring-id/saring/lexicon"
+)
+
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		"",
+		v1,
+		v1 + "@defaults label=abusive kind=profanity weight=0.6 fuzzy=no\nanjing | weight=0.7 | fuzzy=yes | note=hewan\n",
+		v1 + "cina kafir | label=sara,hate_speech | kind=slur | target=ras,agama | weight=0.9 | severity=strong\n",
+		v1 + "@defaults list=group target=suku\nbatak\njawa | target=suku,ras\n",
+		v1 + "anjing | label=abusive | list=allow\n",
+		v1 + "babi | label=abusive | fuzzy=yes\n",
+		v1 + "x | weight=NaN | label=hoax\n",
+		"#! saring-lexicon 2\n",
+		"\xff\xfe\x00garbage\n",
+		v1 + "\ufeffk4f1r | label=sara\n",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		es, err := lexicon.Parse(bytes.NewReader(data), "fuzz.txt")
+		checkParseResult(t, es, err)
+	})
+}

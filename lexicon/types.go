@@ -1,0 +1,285 @@
+package lexicon
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Label is one of the six classification labels. Its string value is the
+// stable JSON name used in results and in lexicon files.
+type Label string
+
+// The six labels, in their stable order (see [Labels]).
+const (
+	HateSpeech    Label = "hate_speech"    // ujaran kebencian
+	SARA          Label = "sara"           // hate aimed at suku, agama, ras or antargolongan
+	BlackCampaign Label = "black_campaign" // kampanye hitam: electoral smear
+	Provocation   Label = "provocation"    // provokasi, hasutan, adu domba
+	Hoax          Label = "hoax"           // hoax-message markers
+	Abusive       Label = "abusive"        // kata kasar: profanity, vulgarity
+)
+
+var allLabels = [...]Label{HateSpeech, SARA, BlackCampaign, Provocation, Hoax, Abusive}
+
+// Labels returns all six labels in their stable order: hate_speech, sara,
+// black_campaign, provocation, hoax, abusive. The slice is a fresh copy.
+func Labels() []Label {
+	out := make([]Label, len(allLabels))
+	copy(out, allLabels[:])
+	return out
+}
+
+// index returns the position of l in [Labels], or -1 when l is not a label.
+func (l Label) index() int {
+	for i, x := range allLabels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether l is one of the six labels.
+func (l Label) Valid() bool { return l.index() >= 0 }
+
+// String returns the label's name.
+func (l Label) String() string { return string(l) }
+
+// ParseLabel returns the label named s (for example "hate_speech").
+func ParseLabel(s string) (Label, error) {
+	l := Label(s)
+	if !l.Valid() {
+		return "", fmt.Errorf("unknown label %q", s)
+	}
+	return l, nil
+}
+
+// Target is a SARA target: the kind of identity a group noun or a SARA term
+// refers to.
+type Target string
+
+// The four SARA targets.
+const (
+	Suku          Target = "suku"          // ethnicity
+	Agama         Target = "agama"         // religion
+	Ras           Target = "ras"           // race
+	Antargolongan Target = "antargolongan" // inter-group (class, political or social group)
+)
+
+var allTargets = [...]Target{Suku, Agama, Ras, Antargolongan}
+
+// Targets returns the four targets in their stable order: suku, agama, ras,
+// antargolongan. The slice is a fresh copy.
+func Targets() []Target {
+	out := make([]Target, len(allTargets))
+	copy(out, allTargets[:])
+	return out
+}
+
+func (t Target) index() int {
+	for i, x := range allTargets {
+		if x == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether t is one of the four targets.
+func (t Target) Valid() bool { return t.index() >= 0 }
+
+// String returns the target's name.
+func (t Target) String() string { return string(t) }
+
+// ParseTarget returns the target named s (for example "agama").
+func ParseTarget(s string) (Target, error) {
+	t := Target(s)
+	if !t.Valid() {
+		return "", fmt.Errorf("unknown target %q", s)
+	}
+	return t, nil
+}
+
+// List names a context list. An entry belongs either to one context list or
+// carries labels, never both.
+type List string
+
+// The context lists. See the package README for what the classifier's rules
+// do with each of them.
+const (
+	Allow     List = "allow"     // never flagged (anjing peliharaan, sate babi)
+	Group     List = "group"     // identity group nouns, with targets (tionghoa, batak, kristen)
+	Person    List = "person"    // words that aim an insult at a person (lo, kamu, dasar)
+	Political List = "political" // political targets (capres, paslon, partai)
+	Action    List = "action"    // hostile action verbs (serbu, bakar, usir)
+	Counter   List = "counter"   // counter-speech cues (jangan, tangkal, klarifikasi)
+	Negator   List = "negator"   // negation (bukan, tidak, belum)
+	Mention   List = "mention"   // words that only name a category (hoaks, ujaran kebencian)
+)
+
+var allLists = [...]List{Allow, Group, Person, Political, Action, Counter, Negator, Mention}
+
+// Lists returns the eight context lists in their stable order. The slice is
+// a fresh copy.
+func Lists() []List {
+	out := make([]List, len(allLists))
+	copy(out, allLists[:])
+	return out
+}
+
+func (l List) index() int {
+	for i, x := range allLists {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether l is one of the eight context lists.
+func (l List) Valid() bool { return l.index() >= 0 }
+
+// String returns the list's name.
+func (l List) String() string { return string(l) }
+
+// ParseList returns the context list named s (for example "allow").
+func ParseList(s string) (List, error) {
+	l := List(s)
+	if !l.Valid() {
+		return "", fmt.Errorf("unknown list %q", s)
+	}
+	return l, nil
+}
+
+// Kind says what sort of evidence a label entry is. It is informative (for
+// stats, evidence and rules); the empty Kind means "not given".
+type Kind string
+
+// The kinds of evidence.
+const (
+	KindProfanity  Kind = "profanity"  // swear word (anjing, bangsat)
+	KindVulgar     Kind = "vulgar"     // sexual or scatological vulgarity
+	KindInsult     Kind = "insult"     // insult of a person's mind, looks or worth (goblok)
+	KindSlur       Kind = "slur"       // identity slur (aseng, kadrun)
+	KindDehumanize Kind = "dehumanize" // calls people animals, vermin, disease
+	KindStereotype Kind = "stereotype" // generalisation about a group (pelit semua)
+	KindThreat     Kind = "threat"     // threat or wish of harm
+	KindCurse      Kind = "curse"      // curse, damnation (laknat)
+	KindSmear      Kind = "smear"      // political smear (antek asing, ijazah palsu)
+	KindCall       Kind = "call"       // call to collective action
+	KindAduDomba   Kind = "adu_domba"  // setting groups against each other
+	KindChain      Kind = "chain"      // chain-message imperative (sebarkan, viralkan)
+	KindAuthority  Kind = "authority"  // unverifiable authority (kata orang dalam)
+	KindUrgency    Kind = "urgency"    // panic and urgency (sebelum dihapus, darurat)
+	KindCure       Kind = "cure"       // miracle cure
+	KindScam       Kind = "scam"       // scam lure (hadiah, transfer)
+	KindConspiracy Kind = "conspiracy" // conspiracy claim
+	KindClaim      Kind = "claim"      // sensational factual claim
+)
+
+var allKinds = [...]Kind{
+	KindProfanity, KindVulgar, KindInsult, KindSlur, KindDehumanize, KindStereotype,
+	KindThreat, KindCurse, KindSmear, KindCall, KindAduDomba, KindChain,
+	KindAuthority, KindUrgency, KindCure, KindScam, KindConspiracy, KindClaim,
+}
+
+// Kinds returns every valid kind in a stable order. The slice is a fresh copy.
+func Kinds() []Kind {
+	out := make([]Kind, len(allKinds))
+	copy(out, allKinds[:])
+	return out
+}
+
+// Valid reports whether k is one of the defined kinds. The empty Kind is not
+// valid (it means "not given").
+func (k Kind) Valid() bool {
+	for _, x := range allKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// String returns the kind's name.
+func (k Kind) String() string { return string(k) }
+
+// ParseKind returns the kind named s (for example "slur").
+func ParseKind(s string) (Kind, error) {
+	k := Kind(s)
+	if !k.Valid() {
+		return "", fmt.Errorf("unknown kind %q", s)
+	}
+	return k, nil
+}
+
+// Severity grades how serious a piece of evidence is. Severities are
+// ordered: Weak < Moderate < Strong. The zero value means "none".
+type Severity uint8
+
+// The severities. The zero Severity means "none" (for example, a label that
+// was not flagged).
+const (
+	Weak     Severity = iota + 1 // mild, often context-dependent
+	Moderate                     // clearly offensive or clearly evidence
+	Strong                       // slurs, dehumanisation, threats
+)
+
+var severityNames = [...]string{"", "weak", "moderate", "strong"}
+
+// String returns "weak", "moderate" or "strong"; the zero Severity gives ""
+// and an out-of-range value gives "Severity(n)".
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return "Severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// ParseSeverity returns the severity named s ("weak", "moderate" or "strong").
+func ParseSeverity(s string) (Severity, error) {
+	for i := 1; i < len(severityNames); i++ {
+		if severityNames[i] == s {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want weak, moderate or strong)", s)
+}
+
+// MarshalText implements [encoding.TextMarshaler]. The zero Severity
+// marshals to the empty string; an out-of-range value is an error.
+func (s Severity) MarshalText() ([]byte, error) {
+	if int(s) >= len(severityNames) {
+		return nil, fmt.Errorf("invalid severity %d", uint8(s))
+	}
+	return []byte(severityNames[s]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. The empty string
+// gives the zero Severity.
+func (s *Severity) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*s = 0
+		return nil
+	}
+	v, err := ParseSeverity(string(text))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Position locates an entry in a lexicon file.
+type Position struct {
+	File string // file name as given to Parse (for embedded defaults: "lexicon/data/x.txt")
+	Line int    // 1-based line number; 0 when unknown
+}
+
+// String formats the position as "file:line" ("file" when Line is 0).
+func (p Position) String() string {
+	if p.Line <= 0 {
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}
