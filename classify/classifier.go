@@ -22,8 +22,10 @@ type Classifier struct {
 	norm    *normalize.Normalizer
 	lex     *lexicon.Set
 	entries []lexicon.Entry
-	// byWord indexes entries by their first normalised word.
+	// byWord and byStem index entries by their first normalised word and
+	// by its stem.
 	byWord map[string][]int32
+	byStem map[string][]int32
 	// byLen indexes single-word label entries by length, for masked tokens.
 	byLen     map[int][]int32
 	fuzzy     *fuzzyIndex
@@ -122,11 +124,15 @@ func New(opts ...Option) (*Classifier, error) {
 		lex:     set,
 		entries: set.Active(),
 		byWord:  make(map[string][]int32),
+		byStem:  make(map[string][]int32),
 		byLen:   make(map[int][]int32),
 	}
 	vocab := make([]string, 0, len(c.entries))
 	for i, e := range c.entries {
 		c.byWord[e.Words[0]] = append(c.byWord[e.Words[0]], int32(i))
+		if e.Stems[0] != e.Words[0] {
+			c.byStem[e.Stems[0]] = append(c.byStem[e.Stems[0]], int32(i))
+		}
 		if len(e.Words) == 1 && len(e.Labels) > 0 {
 			c.byLen[len(e.Words[0])] = append(c.byLen[len(e.Words[0])], int32(i))
 		}

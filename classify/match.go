@@ -42,6 +42,7 @@ func (st *state) findMatches(c *Classifier) {
 		st.tryAll(c, c.byWord[t.Norm], i, first)
 		if t.Stem != t.Norm {
 			st.tryAll(c, c.byWord[t.Stem], i, first)
+			st.tryAll(c, c.byStem[t.Stem], i, first)
 		}
 		if len(st.matches) > first {
 			continue
@@ -99,19 +100,18 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 	return i + len(e.Words), stemmed, true
 }
 
-// stemMatches reports whether token t matches word k of e by its stem: only
-// for label entries and the action, group and political lists (never the
-// allow list or the grammar lists, where petai -> tai or media -> dia would
-// do harm), only where the entry word is itself a root, and only for roots
-// of at least four letters, which the stemmer's over-stripping rarely makes.
+// stemMatches reports whether token t matches word k of e by its stem
+// (dikafirkan, diviralkan): only for label entries and the action, group and
+// political lists (never the allow list or the grammar lists, where petai ->
+// tai or media -> dia would do harm), and only for stems of at least four
+// letters, which the stemmer's over-stripping rarely produces.
 func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 	switch e.List {
 	case "", lexicon.Action, lexicon.Group, lexicon.Political:
 	default:
 		return false
 	}
-	w := e.Words[k]
-	return t.Stem == w && e.Stems[k] == w && len(w) >= 4
+	return t.Stem == e.Stems[k] && len(t.Stem) >= 4
 }
 
 func (st *state) newMatch(e int32, from, to int, stemmed bool) match {

@@ -54,8 +54,14 @@ const (
 	ruleBoost = 0.35
 	// actionWeight is the weight of an imperative action verb with a target.
 	actionWeight = 0.65
-	// shoutWeight is the weight of shouting in a text with hoax markers.
+	// shoutWeight is the weight of shouting or "!!" in a text with hoax markers.
 	shoutWeight = 0.2
+	// chainClaimWeight is the weight of a chain imperative with another
+	// hoax marker.
+	chainClaimWeight = 0.5
+	// imperativeWeight is the weight of a hostile verb used as a command
+	// (usir wartawan itu, bunuh aja) without a known target.
+	imperativeWeight = 0.5
 )
 
 // insultKinds are the kinds of evidence that, aimed at a group or a person,
@@ -67,6 +73,13 @@ func isInsultKind(k lexicon.Kind) bool {
 		return true
 	}
 	return false
+}
+
+// isPersonalKind reports kinds that insult the person they are aimed at.
+// Vulgarity at someone (@x ngentot) is mostly crude banter: abusive, not
+// hate speech, unless the word is also an insult.
+func isPersonalKind(k lexicon.Kind) bool {
+	return isInsultKind(k) && k != lexicon.KindVulgar
 }
 
 // callWords make a prefixed verb form a call to act (ayo bakar, kita usir,
@@ -133,8 +146,10 @@ func (st *state) resolveOverlaps(c *Classifier) {
 				a.dropped = true
 			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
 				a.dropped = true
-			case la == lexicon.Counter && lb == "":
-				a.dropped = true
+			case la == lexicon.Counter && lb == "" && b.to-b.from >= a.to-a.from:
+				a.dropped = true // jangan pilih: the cue is part of the evidence
+			case la == "" && lb == lexicon.Counter && b.to-b.from > a.to-a.from:
+				a.dropped = true // jangan sebarkan: the evidence is part of the cue
 			}
 		}
 	}
@@ -269,25 +284,66 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 			st.actionRule(c, text, m, ev)
 		case len(e.Labels) > 0 && m.weight > 0 && !strings.HasPrefix(firstContext(m), "negated"):
 			if isInsultKind(e.Kind) && !slices.Contains(e.Labels, lexicon.SARA) {
+				aimed := false
 				if g := st.near(c, lexicon.Group, m, ruleWindow); g != nil {
 					ev[iSARA] = append(ev[iSARA], st.ruleEv(c, text, "group+insult", g, m, boost(m.weight)))
 					targets[iSARA] = appendTargets(targets[iSARA], c.entries[g.entry].Targets)
+					aimed = true
 				}
-				if p := st.personNear(c, m); p != nil {
+				if p := st.personNear(c, m); p != nil && isPersonalKind(e.Kind) {
 					ev[iHate] = append(ev[iHate], st.ruleEv(c, text, "person+insult", p, m, boost(m.weight)))
+					aimed = true
+				}
+				// Aimed at someone, an ambiguous word (babi, anjing) is the
+				// insult, not the animal.
+				if aimed && slices.Contains(e.Labels, lexicon.Abusive) {
+					ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, boost(m.weight)))
 				}
 			}
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) {
 				if p := st.near(c, lexicon.Political, m, politicalWindow); p != nil {
-					ev[iBlack] = append(ev[iBlack], st.ruleEv(c, text, "political+smear", p, m, boost(m.weight)))
+					x := st.ruleEv(c, text, "political+smear", p, m, boost(m.weight))
+					// A smear of a person is hate speech against them too.
+					ev[iBlack] = append(ev[iBlack], x)
+					ev[iHate] = append(ev[iHate], x)
 				}
 			}
 		}
 	}
-	if len(ev[iHoax]) > 0 && isShouting(text) {
+	if len(ev[iHoax]) > 0 {
+		st.hoaxRules(text, ev)
+	}
+}
+
+// hoaxRules: a chain imperative (sebarkan, viralkan) together with another
+// hoax marker, with shouting or with a run of exclamation marks is the
+// shape of a hoax message; each alone is weak.
+func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
+	chain, other := -1, -1
+	for i, x := range ev[iHoax] {
+		if x.Weight < 0.1 {
+			continue // negated or counter-speech
+		}
+		if x.Kind == string(lexicon.KindChain) {
+			if chain < 0 {
+				chain = i
+			}
+		} else if other < 0 {
+			other = i
+		}
+	}
+	if isShouting(text) {
+		ev[iHoax] = append(ev[iHoax], Evidence{Term: "shouting", Match: MatchRule, Rule: "shouting", Weight: shoutWeight, severity: lexicon.Weak})
+	}
+	if i := strings.Index(text, "!!"); i >= 0 {
+		ev[iHoax] = append(ev[iHoax], Evidence{Term: "!!", Text: "!!", Start: i, End: i + 2, Match: MatchRule, Rule: "exclamations", Weight: shoutWeight, severity: lexicon.Weak})
+	}
+	if chain >= 0 && other >= 0 {
+		a, b := ev[iHoax][chain], ev[iHoax][other]
 		ev[iHoax] = append(ev[iHoax], Evidence{
-			Term: "shouting", Text: "", Start: 0, End: 0, Match: MatchRule, Rule: "shouting",
-			Weight: shoutWeight, severity: lexicon.Weak,
+			Term: a.Term + " + " + b.Term, Text: a.Text + " … " + b.Text,
+			Start: min(a.Start, b.Start), End: max(a.End, b.End),
+			Match: MatchRule, Rule: "chain+claim", Weight: chainClaimWeight, severity: lexicon.Moderate,
 		})
 	}
 }
@@ -308,13 +364,17 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 	return nil
 }
 
-// actionRule: an imperative hostile verb with a human or group target nearby
-// is provocation (usir mereka, bakar gerejanya, ayo serbu kantor partai).
+// actionRule: a hostile verb used as a command is provocation: at the start
+// of a sentence, after a call word (ayo, kita, harus) or before aja/saja, or
+// with a human or group target nearby (usir mereka, bakar gerejanya, ayo
+// serbu kantor partai). Prefixed forms (dibakar, membakar) are reports,
+// unless a call word makes them a demand (harus dibubarkan).
 func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels][]Evidence) {
 	t := &st.toks[a.from]
+	called := a.from > 0 && callWords[st.toks[a.from-1].Norm] && st.sent[a.from-1] == st.sent[a.from]
 	prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem)
-	if prefixed && (a.from == 0 || !callWords[st.toks[a.from-1].Norm]) {
-		return // dibakar, membakar: a report, not a call
+	if prefixed && !called {
+		return
 	}
 	var target *match
 	for _, l := range [...]lexicon.List{lexicon.Group, lexicon.Person, lexicon.Political} {
@@ -322,16 +382,33 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 			break
 		}
 	}
-	if target == nil {
+	var x Evidence
+	switch {
+	case target != nil:
+		x = st.ruleEv(c, text, "action+target", a, target, actionWeight)
+	case called || st.commandAt(a):
+		x = st.ruleEv(c, text, "imperative", a, a, imperativeWeight)
+	default:
 		return
 	}
-	w := actionWeight
-	x := st.ruleEv(c, text, "action+target", a, target, w)
 	if cue := st.find(c, lexicon.Counter, a, -1, nil); cue != nil {
 		x.Weight *= counterFactor
 		x.Context = append(x.Context, "counter-speech \""+st.text(cue)+"\"")
 	}
 	ev[iProvocation] = append(ev[iProvocation], x)
+}
+
+// commandAt reports a bare verb that opens its sentence and has an object
+// after it, or that is followed by aja/saja (bunuh aja).
+func (st *state) commandAt(a *match) bool {
+	next := a.to
+	if next >= len(st.toks) || st.sent[next] != st.sent[a.from] {
+		return false
+	}
+	if n := st.toks[next].Norm; n == "saja" || n == "aja" {
+		return true
+	}
+	return a.from == 0 || st.sent[a.from-1] != st.sent[a.from]
 }
 
 // ruleEv builds rule evidence spanning matches a and b.
