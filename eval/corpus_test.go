@@ -11,12 +11,11 @@ import (
 
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/eval"
-	"github.com/saring-id/saring/lexicon"
 )
 
 // runCorpus evaluates the default classifier on a corpus file with the given
-// label mappings and logs the table.
-func runCorpus(t *testing.T, path, textCol string, mappings ...string) eval.Report {
+// label mappings, after the replacements (OLD, NEW pairs), and logs the table.
+func runCorpus(t *testing.T, path, textCol string, replace []string, mappings ...string) eval.Report {
 	t.Helper()
 	var specs []eval.Spec
 	for _, m := range mappings {
@@ -26,6 +25,12 @@ func runCorpus(t *testing.T, path, textCol string, mappings ...string) eval.Repo
 	}
 	recs, err := eval.ReadFile(path, textCol, specs)
 	require.NoError(t, err)
+	if len(replace) > 0 {
+		r := strings.NewReplacer(replace...)
+		for i := range recs {
+			recs[i].Text = r.Replace(recs[i].Text)
+		}
+	}
 	c, err := classify.New()
 	require.NoError(t, err)
 	rep, err := eval.Run(context.Background(), c, recs, specs)
@@ -36,23 +41,47 @@ func runCorpus(t *testing.T, path, textCol string, mappings ...string) eval.Repo
 	return rep
 }
 
+// requireF1 fails when a spec's F1 is below floor.
+func requireF1(t *testing.T, rep eval.Report, floors map[string]float64) {
+	t.Helper()
+	for name, floor := range floors {
+		m, ok := rep.Metric(name)
+		require.True(t, ok, name)
+		require.GreaterOrEqualf(t, m.F1, floor, "%s F1 fell below its floor", name)
+	}
+}
+
 // ibrohimDev is the development split of Ibrohim & Budi (2019), present only
 // beside a checkout that has ../shared.
 const ibrohimDev = "../../shared/eval/ibrohim2019/dev.csv"
 
+// ibrohimDecode undoes the corpus's encoding, as its README describes: line
+// breaks are the two characters \n, user names were replaced by USER.
+var ibrohimDecode = []string{`\n`, "\n", "USER", "@USER"}
+
 // TestIbrohimDev reports the figures on the Ibrohim & Budi (2019) dev split
 // and guards them against regression. The corpus is measured, never copied.
+// Its sara columns cover religion and race only, so the figure for sara
+// predictions that name those targets is reported beside the plain one.
 func TestIbrohimDev(t *testing.T) {
 	path := filepath.FromSlash(ibrohimDev)
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("corpus not present (%v); it lives in ../shared/eval beside the checkout", err)
 	}
-	rep := runCorpus(t, path, "Tweet",
-		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race")
-	floors := map[lexicon.Label]float64{lexicon.HateSpeech: 0, lexicon.Abusive: 0, lexicon.SARA: 0}
-	for l, floor := range floors {
-		m, ok := rep.Label(l)
-		require.True(t, ok)
-		require.GreaterOrEqualf(t, m.F1, floor, "%s F1 fell below its floor", l)
-	}
+	rep := runCorpus(t, path, "Tweet", ibrohimDecode,
+		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race",
+		"sara@agama,ras,suku=HS_Religion|HS_Race")
+	requireF1(t, rep, map[string]float64{"hate_speech": 0.55, "abusive": 0.74, "sara": 0.33})
+}
+
+// TestAuthoredPosts measures the project's own labelled posts, written here
+// for every label and for clean look-alikes (testdata/README.md).
+func TestAuthoredPosts(t *testing.T) {
+	rep := runCorpus(t, "../testdata/posts.jsonl", "text", nil,
+		"hate_speech=hate_speech|sara", "sara=sara", "black_campaign=black_campaign",
+		"provocation=provocation", "hoax=hoax", "abusive=abusive")
+	requireF1(t, rep, map[string]float64{
+		"hate_speech": 0.65, "sara": 0.7, "black_campaign": 0.7,
+		"provocation": 0.7, "hoax": 0.55, "abusive": 0.85,
+	})
 }

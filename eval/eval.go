@@ -85,27 +85,88 @@ func truthy(v string) bool {
 	return err == nil && f != 0
 }
 
-// Spec maps a saring label to an expression over corpus columns.
+// Spec maps a saring label to an expression over corpus columns. When
+// Targets is set, a sara prediction counts only if it names one of them
+// (for corpora that label religion and race but not inter-group hate).
 type Spec struct {
-	Label lexicon.Label
-	Expr  Expr
+	Label   lexicon.Label
+	Targets []lexicon.Target
+	Expr    Expr
 }
 
-// ParseSpec parses NAME=EXPR, e.g. "sara=HS_Religion|HS_Race".
+// ParseSpec parses NAME=EXPR or NAME@TARGET,TARGET=EXPR, e.g.
+// "sara=HS_Religion|HS_Race" or "sara@agama,ras,suku=HS_Religion|HS_Race".
 func ParseSpec(s string) (Spec, error) {
 	name, expr, ok := strings.Cut(s, "=")
 	if !ok {
 		return Spec{}, fmt.Errorf("label mapping %q: want NAME=EXPR", s)
 	}
-	l, err := lexicon.ParseLabel(strings.TrimSpace(name))
+	name, targets, hasTargets := strings.Cut(strings.TrimSpace(name), "@")
+	l, err := lexicon.ParseLabel(name)
 	if err != nil {
 		return Spec{}, fmt.Errorf("label mapping %q: %w", s, err)
 	}
-	e, err := ParseExpr(expr)
-	if err != nil {
+	spec := Spec{Label: l}
+	if hasTargets {
+		for _, t := range strings.Split(targets, ",") {
+			tg, err := lexicon.ParseTarget(strings.TrimSpace(t))
+			if err != nil {
+				return Spec{}, fmt.Errorf("label mapping %q: %w", s, err)
+			}
+			spec.Targets = append(spec.Targets, tg)
+		}
+	}
+	if spec.Expr, err = ParseExpr(expr); err != nil {
 		return Spec{}, fmt.Errorf("label mapping %q: %w", s, err)
 	}
-	return Spec{Label: l, Expr: e}, nil
+	return spec, nil
+}
+
+// predicts reports whether res has the spec's label (with one of its
+// targets, when it names any).
+func (s Spec) predicts(res classify.Result) bool {
+	if !res.Has(s.Label) {
+		return false
+	}
+	if len(s.Targets) == 0 {
+		return true
+	}
+	lr, _ := res.Label(s.Label)
+	for _, t := range lr.Targets {
+		if slices.Contains(s.Targets, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Name is the spec's label with its targets, as written.
+func (s Spec) Name() string {
+	if len(s.Targets) == 0 {
+		return string(s.Label)
+	}
+	ts := make([]string, len(s.Targets))
+	for i, t := range s.Targets {
+		ts[i] = string(t)
+	}
+	return string(s.Label) + "@" + strings.Join(ts, ",")
+}
+
+// ParseReplacement parses OLD=NEW, each side a Go string literal body
+// ("\\n=\n" turns the two characters backslash-n into a line break), for
+// corpora that encode or anonymise their texts.
+func ParseReplacement(s string) (old, new string, err error) {
+	o, n, ok := strings.Cut(s, "=")
+	if !ok || o == "" {
+		return "", "", fmt.Errorf("replacement %q: want OLD=NEW", s)
+	}
+	if old, err = strconv.Unquote(`"` + o + `"`); err != nil {
+		return "", "", fmt.Errorf("replacement %q: OLD: %w", s, err)
+	}
+	if new, err = strconv.Unquote(`"` + n + `"`); err != nil {
+		return "", "", fmt.Errorf("replacement %q: NEW: %w", s, err)
+	}
+	return old, new, nil
 }
 
 // Record is one labelled text of a corpus.
@@ -215,6 +276,8 @@ func newRecord(line int, text string, get func(string) string, specs []Spec) Rec
 
 // Metrics are one label's figures.
 type Metrics struct {
+	// Name is the spec's name: the label, with targets when it has any.
+	Name                      string
 	Label                     lexicon.Label
 	TP, FP, FN, TN            int
 	Precision, Recall, F1     float64
@@ -235,10 +298,10 @@ type Report struct {
 	Labels  []Metrics
 }
 
-// Label returns the metrics of label l.
-func (r Report) Label(l lexicon.Label) (Metrics, bool) {
+// Metric returns the metrics of the spec named name (see Spec.Name).
+func (r Report) Metric(name string) (Metrics, bool) {
 	for _, m := range r.Labels {
-		if m.Label == l {
+		if m.Name == name {
 			return m, true
 		}
 	}
@@ -259,9 +322,9 @@ func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spe
 	}
 	rep := Report{Records: len(recs)}
 	for si, s := range specs {
-		m := Metrics{Label: s.Label}
+		m := Metrics{Name: s.Name(), Label: s.Label}
 		for i, res := range results {
-			pred, gold := res.Has(s.Label), recs[i].Gold[si]
+			pred, gold := s.predicts(res), recs[i].Gold[si]
 			lr, _ := res.Label(s.Label)
 			switch {
 			case pred && gold:
@@ -312,25 +375,25 @@ func cmpFloat(a, b float64) int {
 func (r Report) WriteText(w io.Writer, errors int) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%d records\n\n", r.Records)
-	fmt.Fprintf(bw, "%-15s %9s %9s %9s %8s %7s %7s %7s %7s\n", "label", "precision", "recall", "f1", "support", "tp", "fp", "fn", "tn")
+	fmt.Fprintf(bw, "%-24s %9s %9s %9s %8s %7s %7s %7s %7s\n", "label", "precision", "recall", "f1", "support", "tp", "fp", "fn", "tn")
 	for _, m := range r.Labels {
-		fmt.Fprintf(bw, "%-15s %9.3f %9.3f %9.3f %8d %7d %7d %7d %7d\n",
-			m.Label, m.Precision, m.Recall, m.F1, m.Support, m.TP, m.FP, m.FN, m.TN)
+		fmt.Fprintf(bw, "%-24s %9.3f %9.3f %9.3f %8d %7d %7d %7d %7d\n",
+			m.Name, m.Precision, m.Recall, m.F1, m.Support, m.TP, m.FP, m.FN, m.TN)
 	}
 	if errors > 0 {
 		for _, m := range r.Labels {
-			writeCases(bw, m.Label, "false positives", m.FalsePositives, errors)
-			writeCases(bw, m.Label, "false negatives", m.FalseNegs, errors)
+			writeCases(bw, m.Name, "false positives", m.FalsePositives, errors)
+			writeCases(bw, m.Name, "false negatives", m.FalseNegs, errors)
 		}
 	}
 	return bw.Flush()
 }
 
-func writeCases(w io.Writer, l lexicon.Label, what string, cases []Case, n int) {
+func writeCases(w io.Writer, name, what string, cases []Case, n int) {
 	if len(cases) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s: %d %s (showing %d)\n", l, len(cases), what, min(n, len(cases)))
+	fmt.Fprintf(w, "\n%s: %d %s (showing %d)\n", name, len(cases), what, min(n, len(cases)))
 	for _, c := range cases[:min(n, len(cases))] {
 		fmt.Fprintf(w, "  line %d score %.3f: %s\n", c.Record.Line, c.Score, oneLine(c.Record.Text, 160))
 		for _, lr := range c.Result.Labels {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/saring-id/saring/eval"
 )
@@ -23,6 +24,20 @@ func (s *specFlag) Set(v string) error {
 	return nil
 }
 
+// replFlag collects --replace OLD=NEW pairs for strings.NewReplacer.
+type replFlag []string
+
+func (r *replFlag) String() string { return strings.Join(*r, " ") }
+
+func (r *replFlag) Set(v string) error {
+	old, new, err := eval.ParseReplacement(v)
+	if err != nil {
+		return err
+	}
+	*r = append(*r, old, new)
+	return nil
+}
+
 func runEval(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("saring eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -31,9 +46,11 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	text := fs.String("text", "text", "name of the text column")
 	var specs specFlag
 	fs.Var(&specs, "label", "label mapping NAME=EXPR, e.g. sara='HS_Religion|HS_Race' (repeatable; '|' or, '&' and)")
+	var repl replFlag
+	fs.Var(&repl, "replace", `replace OLD=NEW in every text before classifying, Go escapes allowed (e.g. '\\n=\n', 'USER=@user'); repeatable`)
 	errs := fs.Int("errors", 0, "show the N worst false positives and false negatives of each label")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: saring eval --text COLUMN --label NAME=EXPR ... [--errors N] FILE.csv|FILE.jsonl\n\n")
+		fmt.Fprintf(stderr, "usage: saring eval --text COLUMN --label NAME[@TARGETS]=EXPR ... [--replace OLD=NEW] [--errors N] FILE.csv|FILE.jsonl\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +64,12 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "saring eval: %v\n", err)
 		return 1
+	}
+	if len(repl) > 0 {
+		r := strings.NewReplacer(repl...)
+		for i := range recs {
+			recs[i].Text = r.Replace(recs[i].Text)
+		}
 	}
 	c, err := cf.classifier()
 	if err != nil {
