@@ -111,6 +111,9 @@ func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 	default:
 		return false
 	}
+	if len(e.Words) > 1 && e.Stems[k] != e.Words[k] {
+		return false // in a phrase, derived words must match as written: tidak berguna is not tidak menggunakan
+	}
 	return t.Stem == e.Stems[k] && len(t.Stem) >= 4
 }
 

@@ -303,9 +303,12 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) {
 				if p := st.near(c, lexicon.Political, m, politicalWindow); p != nil {
 					x := st.ruleEv(c, text, "political+smear", p, m, boost(m.weight))
-					// A smear of a person is hate speech against them too.
 					ev[iBlack] = append(ev[iBlack], x)
-					ev[iHate] = append(ev[iHate], x)
+					if isPersonalKind(e.Kind) {
+						// A smear that insults (maling, pengkhianat) is
+						// hate speech against its target too.
+						ev[iHate] = append(ev[iHate], x)
+					}
 				}
 			}
 		}
@@ -426,8 +429,12 @@ func (st *state) ruleEv(c *Classifier, text, rule string, a, b *match, w float64
 			sev = max(sev, c.entries[m.entry].Severity)
 		}
 	}
+	term := st.termOf(c, first)
+	if first != second {
+		term += " + " + st.termOf(c, second)
+	}
 	return Evidence{
-		Term: st.termOf(c, first) + " + " + st.termOf(c, second), Text: text[start:end],
+		Term: term, Text: text[start:end],
 		Start: start, End: end, Match: MatchRule, Rule: rule, Weight: w, severity: sev,
 	}
 }

@@ -71,7 +71,7 @@ func TestIbrohimDev(t *testing.T) {
 	rep := runCorpus(t, path, "Tweet", ibrohimDecode,
 		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race",
 		"sara@agama,ras,suku=HS_Religion|HS_Race")
-	requireF1(t, rep, map[string]float64{"hate_speech": 0.55, "abusive": 0.74, "sara": 0.33})
+	requireF1(t, rep, map[string]float64{"hate_speech": 0.54, "abusive": 0.74, "sara": 0.33})
 }
 
 // TestAuthoredPosts measures the project's own labelled posts, written here

@@ -103,6 +103,10 @@ func TestTokensUnicode(t *testing.T) {
 		{"no-break space separates", "babi\u00a0guling", []tk{w("babi"), w("guling")}},
 		{"ligature", "ﬁtnah", []tk{{raw: "ﬁtnah", norm: "fitnah", via: ViaUnicode}}},
 		{"mixed decomposition kept", "½ kafir", []tk{w("kafir")}},
+		{"styled leet", "𝐤𝟒𝐟𝟏𝐫", []tk{{raw: "𝐤𝟒𝐟𝟏𝐫", norm: "kafir", via: ViaUnicode | ViaLeet}}},
+		{"styled split", "𝐛 𝐚 𝐛 𝐢", []tk{{raw: "𝐛 𝐚 𝐛 𝐢", norm: "babi", via: ViaUnicode | ViaSplit}}},
+		{"compatibility expansion in one token", "㎏ ǅ", []tk{{raw: "㎏", norm: "kg", via: ViaUnicode}, {raw: "ǅ", norm: "dz", via: ViaUnicode}}},
+		{"expansion split by case in a hashtag stays whole", "#㎰", []tk{{raw: "#㎰", norm: "ps", kind: Hashtag, via: ViaUnicode}}},
 	})
 }
 
@@ -116,6 +120,8 @@ func TestTokensLeet(t *testing.T) {
 		{"$etan", "$etan lo", []tk{{raw: "$etan", norm: "setan", via: ViaLeet}, w("lo")}},
 		{"upper case", "K4F1R!!", []tk{{raw: "K4F1R", norm: "kafir", via: ViaLeet}}},
 		{"exclamation", "anj!ng", []tk{{raw: "anj!ng", norm: "anjing", via: ViaLeet}}},
+		{"exclamation in capitals", "ANJ!NG", []tk{{raw: "ANJ!NG", norm: "anjing", via: ViaLeet}}},
+		{"exclamation before a sentence", "Wah!Keren", []tk{w("Wah"), w("Keren")}},
 		{"b4ngs4t", "b4ngs4t", []tk{{raw: "b4ngs4t", norm: "bangsat", via: ViaLeet}}},
 		{"g0bl0k", "g0bl0k", []tk{{raw: "g0bl0k", norm: "goblok", via: ViaLeet}}},
 		{"leet and elongation", "k4444fir", []tk{{raw: "k4444fir", norm: "kafir", via: ViaLeet | ViaElongation}}},
@@ -172,6 +178,9 @@ func TestTokensReduplication(t *testing.T) {
 		{"slang base", "makasih sm2", []tk{w("makasih"), {raw: "sm2", norm: "sama-sama", via: ViaReduplication | ViaSlang}}},
 		{"leet base", "k4f1r2", []tk{{raw: "k4f1r2", norm: "kafir-kafir", via: ViaReduplication | ViaLeet}}},
 		{"one letter is not a base", "h2 o2", []tk{w("h2"), w("o2")}},
+		{"suffix nya", "anak2nya nakal", []tk{{raw: "anak2nya", norm: "anak-anaknya", via: ViaReduplication}, w("nakal")}},
+		{"suffix an", "main2an doang", []tk{{raw: "main2an", norm: "main-mainan", via: ViaReduplication}, w("doang")}},
+		{"not a suffix", "tahun2019", []tk{w("tahun2019")}},
 	})
 }
 

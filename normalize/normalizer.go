@@ -195,7 +195,8 @@ func (n *Normalizer) Word(w string) string {
 func (n *Normalizer) getScratch() *scratch { return n.pool.Get().(*scratch) }
 
 func (n *Normalizer) putScratch(s *scratch) {
-	if cap(s.f.buf) > maxPooledBytes || cap(s.arena) > maxPooledBytes || cap(s.toks) > maxPooledBytes/64 {
+	if cap(s.f.buf) > maxPooledBytes || cap(s.arena) > maxPooledBytes || cap(s.toks) > maxPooledBytes/64 ||
+		cap(s.w0)+cap(s.w1)+cap(s.w2)+cap(s.w3) > maxPooledBytes {
 		return
 	}
 	n.pool.Put(s)

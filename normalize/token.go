@@ -152,7 +152,7 @@ func viaByName(name string) (Via, error) {
 type Token struct {
 	Raw   string // exactly input[Start:End] (the original bytes)
 	Norm  string // normalised form: lowercase, folded, evasions undone, slang mapped
-	Stem  string // stem of Norm (Indonesian; English stemmer for English words); Norm for URL, Mention and Number
+	Stem  string // stem of Norm (Indonesian; English stemmer for English words); Norm itself for URL, Mention, Number and masked words
 	Start int    // byte offset in the ORIGINAL input, inclusive
 	End   int    // byte offset in the ORIGINAL input, exclusive
 	Kind  Kind

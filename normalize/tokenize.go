@@ -63,16 +63,15 @@ type pending struct{ idx, off, n int }
 
 // scratch holds the per-call buffers, pooled per Normalizer.
 type scratch struct {
-	f      folder
-	arena  []byte // changed Norms of the current call
-	pend   []pending
-	w0     []byte // glued letters, hashtag parts
-	w1     []byte // leet output
-	w2     []byte // elongation output
-	w3     []byte // reduplication output
-	runs   []run  // elongation runs
-	toks   []Token
-	hashUp []bool
+	f     folder
+	arena []byte // changed Norms of the current call
+	pend  []pending
+	w0    []byte // glued letters, hashtag parts
+	w1    []byte // leet output
+	w2    []byte // elongation output
+	w3    []byte // reduplication output
+	runs  []run  // elongation runs
+	toks  []Token
 }
 
 // tokenizer is the state of one call of appendTokens.
@@ -429,8 +428,15 @@ func (t *tokenizer) scanWord(i int) int {
 				j++
 				continue
 			}
-		case '@', '!', '$':
+		case '@', '$':
 			if isAlnum(next) {
+				j++
+				continue
+			}
+		case '!':
+			// Read as leet for i (anj!ng, ANJ!NG), but not before a capital
+			// that starts a sentence (Wah!Keren).
+			if isAlnum(next) && (t.s.f.flags[j+1]&flUpper == 0 || t.s.f.flags[j-1]&flUpper != 0) {
 				j++
 				continue
 			}

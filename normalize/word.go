@@ -100,24 +100,41 @@ func mapLeet(dst, w []byte) []byte {
 	return dst
 }
 
-// isRedup reports whether w is a reduplication written with a trailing 2
-// (anak2, hati2): the 2 follows a letter, and the base has at least two
-// letters and no other '2', hyphen or number punctuation.
-func isRedup(w []byte) bool {
-	n := len(w)
-	if n < 3 || w[n-1] != '2' || !isLower(w[n-2]) {
-		return false
+// redupSuffixes are the suffixes that may follow the 2 of a written
+// reduplication (anak2nya -> anak-anaknya, main2an -> main-mainan).
+var redupSuffixes = [...]string{"nya", "an", "ku", "mu", "lah", "kah", "pun", "in"}
+
+// redupAt reports whether w is a reduplication written with a 2 (anak2,
+// hati2, anak2nya) and returns the index of the 2. The 2 follows a letter
+// and ends the word or comes before a suffix; the base before it has at
+// least two letters and no other '2', hyphen or number punctuation.
+func redupAt(w []byte) (int, bool) {
+	i := bytes.IndexByte(w, '2')
+	if i < 2 || !isLower(w[i-1]) {
+		return 0, false
+	}
+	if rest := w[i+1:]; len(rest) > 0 {
+		ok := false
+		for _, suf := range redupSuffixes {
+			if string(rest) == suf {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return 0, false
+		}
 	}
 	letters := 0
-	for _, c := range w[:n-1] {
+	for _, c := range w[:i] {
 		switch {
 		case isLower(c) || c >= 0xC0:
 			letters++
-		case c == '2' || c == '-' || c == '.' || c == ',':
-			return false
+		case c == '-' || c == '.' || c == ',':
+			return 0, false
 		}
 	}
-	return letters >= 2
+	return i, letters >= 2
 }
 
 // run is a run of one repeated ASCII letter in a word.
@@ -211,7 +228,7 @@ func buildElongated(dst, w []byte, runs []run, alt uint) []byte {
 }
 
 // normWord normalises the folded word w: slang or vocabulary lookup of the
-// whole word, reduplication (anak2), leet, masks, elongation and slang. The
+// whole word, reduplication (anak2, anak2nya), leet, masks, elongation and slang. The
 // result is either static (a slang value) or norm (a scratch buffer, valid
 // until the next call).
 func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte, static string, via Via) {
@@ -221,11 +238,13 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte,
 	} else if wi.known != 0 {
 		return w, "", 0
 	}
-	redup := false
-	if allowRedup && isRedup(w) {
-		w = w[:len(w)-1]
-		redup = true
-		via |= ViaReduplication
+	redup, suffix := false, []byte(nil)
+	if allowRedup {
+		if i, ok := redupAt(w); ok {
+			w, suffix = w[:i], w[i+1:]
+			redup = true
+			via |= ViaReduplication
+		}
 	}
 	if allowLeet && n.leetWord(w) {
 		s.w1 = mapLeet(s.w1[:0], w)
@@ -258,6 +277,7 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte,
 	m := len(base)
 	base = append(base, '-')
 	base = append(base, base[:m]...)
+	base = append(base, suffix...)
 	s.w3 = base
 	return base, "", via
 }

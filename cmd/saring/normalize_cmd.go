@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/saring-id/saring/normalize"
+)
+
+const normalizeUsage = `usage: saring normalize [--max-bytes N] [--slang FILE] < posts.txt
+
+Reads one text a line on stdin ("\n" or "\r\n" line ends) and writes one JSON
+object a line: {"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir",
+"start":0,"end":5,"kind":"word","via":["leet"]}]}. start and end are byte
+offsets in the input line. A line longer than --max-bytes is answered with
+{"error":"..."}; the exit code is then 1.
+
+flags:
+`
+
+// normalizeOutput is one output line of "saring normalize".
+type normalizeOutput struct {
+	Tokens []normalize.Token `json:"tokens"`
+}
+
+// normalizeError is the output line for a rejected input line.
+type normalizeError struct {
+	Error string `json:"error"`
+}
+
+// runNormalize runs "saring normalize" and returns the exit code: 0 on
+// success, 1 when a line was rejected or on an I/O error, 2 on a usage
+// error.
+func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("saring normalize", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), normalizeUsage)
+		fs.PrintDefaults()
+	}
+	maxBytes := fs.Int("max-bytes", 1<<20, "longest accepted input line, in bytes")
+	slangPath := fs.String("slang", "", "extra slang `FILE` (\"colloquial standard\" lines) over the embedded dictionary")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "saring normalize: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *maxBytes <= 0 {
+		fmt.Fprintf(stderr, "saring normalize: --max-bytes must be positive, got %d\n", *maxBytes)
+		return 2
+	}
+	n, err := loadNormalizer(*slangPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "saring normalize: %v\n", err)
+		return 1
+	}
+
+	out := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	in := bufio.NewReaderSize(stdin, 64<<10)
+	var (
+		line     []byte
+		toks     []normalize.Token
+		lineNo   int
+		rejected bool
+	)
+	for {
+		var tooLong, more bool
+		line, tooLong, more, err = readLine(in, line[:0], *maxBytes)
+		if err != nil {
+			fmt.Fprintf(stderr, "saring normalize: read line %d: %v\n", lineNo+1, err)
+			out.Flush()
+			return 1
+		}
+		if !more {
+			break
+		}
+		lineNo++
+		var v any
+		if tooLong {
+			rejected = true
+			v = normalizeError{Error: fmt.Sprintf("line %d: longer than %d bytes (--max-bytes)", lineNo, *maxBytes)}
+		} else {
+			toks = n.Append(toks[:0], string(line))
+			if toks == nil {
+				toks = []normalize.Token{}
+			}
+			v = normalizeOutput{Tokens: toks}
+		}
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(stderr, "saring normalize: write line %d: %v\n", lineNo, err)
+			return 1
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "saring normalize: write: %v\n", err)
+		return 1
+	}
+	if rejected {
+		return 1
+	}
+	return 0
+}
+
+// loadNormalizer returns the default normalizer, or one with the slang file
+// at path over the embedded dictionary.
+func loadNormalizer(path string) (*normalize.Normalizer, error) {
+	if path == "" {
+		return normalize.Default(), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("slang: %w", err)
+	}
+	defer f.Close()
+	m, err := normalize.ParseSlang(f, path)
+	if err != nil {
+		return nil, fmt.Errorf("slang: %w", err)
+	}
+	n, err := normalize.New(normalize.WithSlang(m))
+	if err != nil {
+		return nil, fmt.Errorf("slang %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// readLine reads one line into buf without its "\n" or "\r\n" end. It keeps
+// at most max content bytes: tooLong reports a longer line, whose rest is
+// read and discarded. more is false at the end of the input when no line
+// was read.
+func readLine(r *bufio.Reader, buf []byte, max int) (line []byte, tooLong, more bool, err error) {
+	read := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		read = read || len(chunk) > 0
+		if !tooLong {
+			if len(buf)+len(chunk) <= max+2 { // room for a "\r\n" end
+				buf = append(buf, chunk...)
+			} else {
+				tooLong = true
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return buf, false, false, err
+		}
+		if !read {
+			return buf, false, false, nil
+		}
+		if n := len(buf); n > 0 && buf[n-1] == '\n' {
+			buf = buf[:n-1]
+		}
+		if n := len(buf); n > 0 && buf[n-1] == '\r' {
+			buf = buf[:n-1]
+		}
+		return buf, tooLong || len(buf) > max, true, nil
+	}
+}
