@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"runtime"
 	"sync"
 
@@ -57,9 +56,17 @@ func WithLexiconFS(fsys fs.FS, dir string) Option {
 	}
 }
 
-// WithLexiconDir is WithLexiconFS on a directory of the file system.
+// WithLexiconDir is WithLexiconFS on a directory of the file system; errors
+// name the files by their path (mylex/extra.txt:3).
 func WithLexiconDir(dir string) Option {
-	return WithLexiconFS(os.DirFS(dir), ".")
+	return func(c *config) error {
+		s, err := lexicon.LoadDir(dir)
+		if err != nil {
+			return err
+		}
+		c.extra = append(c.extra, s)
+		return nil
+	}
 }
 
 // WithLexicons makes the classifier use set instead of the embedded

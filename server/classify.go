@@ -130,7 +130,7 @@ func checkContentType(ct string) *httpError {
 		return errorf(http.StatusUnsupportedMediaType, "bad Content-Type %q: %v", ct, err)
 	}
 	if mt != "application/json" && !strings.HasSuffix(mt, "+json") {
-		return errorf(http.StatusUnsupportedMediaType, "Content-Type must be application/json, not %q", mt)
+		return errorf(http.StatusUnsupportedMediaType, "Content-Type must be application/json (or absent), not %q", mt)
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
 		return errorf(http.StatusUnsupportedMediaType, "charset must be utf-8, not %q", cs)

@@ -8,6 +8,10 @@
 //	GET  /healthz       {"status":"ok"}
 //	GET  /              the highlight page (embedded; no external resources)
 //
+// The highlight page classifies what is typed into it through the API and
+// marks each piece of evidence in the post. GET /?text=... opens the page
+// with that text filled in and classified, so a result can be linked.
+//
 // # Classifying
 //
 // A request body is a JSON object in one of three forms:

@@ -70,7 +70,7 @@ func WithMaxTextBytes(n int) Option {
 	}
 }
 
-// WithLogger sets the logger for recovered panics and failed writes. The
+// WithLogger sets the logger that recovered panics are reported to. The
 // default is [slog.Default] at the time New is called; nil keeps it.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) {

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// serveLog is an io.Writer safe for the server's goroutines and the test.
+type serveLog struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *serveLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *serveLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// startServe runs serve with args until the returned stop is called, and
+// returns the base URL. stop returns serve's exit code.
+func startServe(t *testing.T, args []string, stderr io.Writer) (base string, stop func() int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan string, 1)
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, args, stderr, func(addr string) { addrc <- addr })
+	}()
+	select {
+	case addr := <-addrc:
+		return "http://" + addr, func() int {
+			cancel()
+			select {
+			case code := <-done:
+				return code
+			case <-time.After(20 * time.Second):
+				t.Fatal("serve did not shut down")
+				return -1
+			}
+		}
+	case code := <-done:
+		cancel()
+		t.Fatalf("serve exited with %d before listening; stderr:\n%v", code, stderr)
+	case <-time.After(20 * time.Second):
+		cancel()
+		t.Fatal("serve did not start listening")
+	}
+	return "", nil
+}
+
+func TestServe(t *testing.T) {
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--max-batch", "2", "--threshold", "abusive=0.9"}, &stderr)
+	require.True(t, strings.HasPrefix(base, "http://127.0.0.1:"), base)
+	assert.Contains(t, stderr.String(), "saring serve: listening on "+base)
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Get(base + "/healthz")
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.JSONEq(t, `{"status":"ok"}`, string(body))
+
+	resp, err = client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"id":"a","text":"anjing"}`))
+	require.NoError(t, err)
+	var out struct {
+		ID      string   `json:"id"`
+		Flagged []string `json:"flagged"`
+		Labels  []struct {
+			Label string  `json:"label"`
+			Score float64 `json:"score"`
+		} `json:"labels"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "a", out.ID)
+	assert.NotContains(t, out.Flagged, "abusive", "the --threshold flag reaches the classifier")
+
+	// --max-batch reaches the handler.
+	resp, err = client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"texts":["a","b","c"]}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
+
+	resp, err = client.Get(base + "/")
+	require.NoError(t, err)
+	page, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, string(page), `id="highlighted"`)
+
+	assert.Equal(t, 0, stop())
+	assert.Contains(t, stderr.String(), "shutting down")
+	_, err = client.Get(base + "/healthz")
+	assert.Error(t, err, "the server is closed")
+}
+
+// TestServeGraceful checks that a request in flight when shutdown begins is
+// still answered.
+func TestServeGraceful(t *testing.T) {
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0"}, &stderr)
+
+	// Send the headers and half of the body, so the request is in flight.
+	conn, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), 5*time.Second)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.SetDeadline(time.Now().Add(20*time.Second)))
+	body := `{"text":"selamat pagi"}`
+	_, err = io.WriteString(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"+
+		"Connection: close\r\nContent-Length: "+itoa(len(body))+"\r\n\r\n"+body[:5])
+	require.NoError(t, err)
+	time.Sleep(100 * time.Millisecond) // let the server start reading the request
+
+	codes := make(chan int, 1)
+	go func() { codes <- stop() }()
+	time.Sleep(100 * time.Millisecond) // let Shutdown begin
+	_, err = io.WriteString(conn, body[5:])
+	require.NoError(t, err)
+	reply, err := io.ReadAll(conn)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(reply), "HTTP/1.1 200 OK"), "reply: %s", reply)
+	assert.Contains(t, string(reply), `"flagged":[]`)
+	assert.Equal(t, 0, <-codes)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestServeErrors(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer busy.Close()
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"unknown flag", []string{"--port", "80"}, 2, "flag provided but not defined"},
+		{"extra argument", []string{"now"}, 2, "unexpected arguments"},
+		{"bad threshold", []string{"--threshold", "abusive=x"}, 2, "threshold"},
+		{"out of range threshold", []string{"--addr", "127.0.0.1:0", "--threshold", "abusive=2"}, 1, "outside"},
+		{"missing lexicon dir", []string{"--addr", "127.0.0.1:0", "--lexicons", t.TempDir() + "/nope"}, 1, "lexicon"},
+		{"bad address", []string{"--addr", "127.0.0.1:99999"}, 1, "saring serve:"},
+		{"address in use", []string{"--addr", busy.Addr().String()}, 1, "address already in use"},
+		{"help", []string{"-h"}, 2, "usage: saring serve"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr serveLog
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			code := serve(ctx, tt.args, &stderr, func(string) { t.Error("serve should not start") })
+			assert.Equal(t, tt.code, code)
+			assert.Contains(t, stderr.String(), tt.msg)
+		})
+	}
+}
