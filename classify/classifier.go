@@ -26,8 +26,10 @@ type Classifier struct {
 	byWord map[string][]int32
 	byStem map[string][]int32
 	// byLen indexes single-word label entries by length, for masked tokens.
-	byLen     map[int][]int32
-	fuzzy     *fuzzyIndex
+	byLen map[int][]int32
+	fuzzy *fuzzyIndex
+	// maxPhrase is the most words any entry has.
+	maxPhrase int
 	threshold [numLabels]float64
 	scratch   sync.Pool // *state
 }
@@ -144,6 +146,7 @@ func New(opts ...Option) (*Classifier, error) {
 			c.byLen[len(e.Words[0])] = append(c.byLen[len(e.Words[0])], int32(i))
 		}
 		vocab = append(vocab, e.Words...)
+		c.maxPhrase = max(c.maxPhrase, len(e.Words))
 	}
 	norm, err := normalize.New(normalize.WithVocabulary(vocab))
 	if err != nil {
@@ -206,6 +209,9 @@ func (c *Classifier) ClassifyBatch(ctx context.Context, texts []string) ([]Resul
 	var err error
 feed:
 	for i := range texts {
+		if err = ctx.Err(); err != nil {
+			break // select picks at random when both cases are ready
+		}
 		select {
 		case next <- i:
 		case <-ctx.Done():

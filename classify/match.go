@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"strings"
+
 	"github.com/saring-id/saring/lexicon"
 	"github.com/saring-id/saring/normalize"
 )
@@ -24,6 +26,10 @@ type state struct {
 	sent    []int32
 	matches []match
 	buf     []byte
+	// cue holds, per sentence, the index of its first counter cue or -1;
+	// textCue the cue that applies to the whole text, or -1.
+	cue     []int32
+	textCue int32
 }
 
 // isWordy reports whether tokens of kind k take part in lexicon matching.
@@ -101,20 +107,33 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 }
 
 // stemMatches reports whether token t matches word k of e by its stem
-// (dikafirkan, diviralkan): only for label entries and the action, group and
-// political lists (never the allow list or the grammar lists, where petai ->
-// tai or media -> dia would do harm), and only for stems of at least four
-// letters, which the stemmer's over-stripping rarely produces.
+// (dikafirkan -> kafir, diviralkan -> viralkan). It is kept to where the
+// stemmer's over-stripping (petai -> tai, media -> dia) cannot do harm:
+//   - label entries and the action, group, political and counter lists only
+//     (never the allow list or the person and negator lists);
+//   - stems of at least four letters;
+//   - a derived entry word (viralkan) matches only tokens with the same
+//     suffix (diviralkan), so peranakan does not match anak-anak; in a
+//     phrase, derived words must match as written (tidak berguna is not
+//     tidak menggunakan), and counter cues match by stem only as roots.
 func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 	switch e.List {
-	case "", lexicon.Action, lexicon.Group, lexicon.Political:
+	case "", lexicon.Action, lexicon.Group, lexicon.Political, lexicon.Counter:
 	default:
 		return false
 	}
-	if len(e.Words) > 1 && e.Stems[k] != e.Words[k] {
-		return false // in a phrase, derived words must match as written: tidak berguna is not tidak menggunakan
+	w, s := e.Words[k], e.Stems[k]
+	if t.Stem != s || len(s) < 4 {
+		return false
 	}
-	return t.Stem == e.Stems[k] && len(t.Stem) >= 4
+	if s == w {
+		return true
+	}
+	if len(e.Words) > 1 || e.List == lexicon.Counter {
+		return false
+	}
+	i := strings.LastIndex(w, s)
+	return i >= 0 && strings.HasSuffix(t.Norm, w[i+len(s):])
 }
 
 func (st *state) newMatch(e int32, from, to int, stemmed bool) match {

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,16 +125,32 @@ func (st *state) list(c *Classifier, m *match) lexicon.List {
 	return c.entries[m.entry].List
 }
 
+// around returns the range [i, j) of st.matches whose first token lies in
+// [lo, hi). Matches are found in token order, so st.matches is sorted by
+// from; every search below looks at a bounded neighbourhood, which keeps
+// Classify linear in the length of the text.
+func (st *state) around(lo, hi int) (int, int) {
+	i := sort.Search(len(st.matches), func(k int) bool { return st.matches[k].from >= lo })
+	j := i
+	for j < len(st.matches) && st.matches[j].from < hi {
+		j++
+	}
+	return i, j
+}
+
 // resolveOverlaps drops what the lexicon's own structure rules out: anything
-// overlapping an allow-listed phrase; label evidence overlapping a mention
-// word (hoaks, kampanye hitam); label evidence inside a longer label match;
-// and counter cues that are part of label evidence (jangan pilih).
+// overlapping an allow-listed phrase; anything but cues overlapping a mention
+// word (hoaks, kampanye hitam); label evidence inside a longer label match,
+// or repeating one (two spellings of a term); counter cues that are part of
+// label evidence (jangan pilih) and evidence inside a longer cue (jangan
+// sebarkan).
 func (st *state) resolveOverlaps(c *Classifier) {
 	ms := st.matches
 	for i := range ms {
 		a := &ms[i]
 		la := st.list(c, a)
-		for j := range ms {
+		lo, hi := st.around(a.from-c.maxPhrase+1, a.to)
+		for j := lo; j < hi; j++ {
 			b := &ms[j]
 			if i == j || b.to <= a.from || a.to <= b.from {
 				continue
@@ -142,8 +159,11 @@ func (st *state) resolveOverlaps(c *Classifier) {
 			switch {
 			case lb == lexicon.Allow && la != lexicon.Allow:
 				a.dropped = true
-			case la == "" && lb == lexicon.Mention:
-				a.dropped = true
+			case lb == lexicon.Mention && la != lexicon.Mention && la != lexicon.Counter:
+				a.dropped = true // kampanye hitam names a category: not a political target
+			case la == "" && lb == "" && a.from == b.from && a.to == b.to && i > j &&
+				slices.Equal(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
+				a.dropped = true // two spellings of one term (ijazah/ijasah palsu) count once
 			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
 				a.dropped = true
 			case la == lexicon.Counter && lb == "" && b.to-b.from >= a.to-a.from:
@@ -155,10 +175,19 @@ func (st *state) resolveOverlaps(c *Classifier) {
 	}
 }
 
-// applyContext sets each label match's weight after negation and
-// counter-speech, and says why in its context.
-func (st *state) applyContext(c *Classifier) {
-	hasMention, hasCounter := false, false
+// indexCues records the first kept counter cue of each sentence, and of the
+// whole text when it also names a category (hoaks, SARA), as news does.
+func (st *state) indexCues(c *Classifier) {
+	n := 0
+	if len(st.sent) > 0 {
+		n = int(st.sent[len(st.sent)-1]) + 1
+	}
+	st.cue = st.cue[:0]
+	for range n {
+		st.cue = append(st.cue, -1)
+	}
+	st.textCue = -1
+	mention := false
 	for i := range st.matches {
 		m := &st.matches[i]
 		if m.dropped {
@@ -166,11 +195,37 @@ func (st *state) applyContext(c *Classifier) {
 		}
 		switch st.list(c, m) {
 		case lexicon.Mention:
-			hasMention = true
+			mention = true
 		case lexicon.Counter:
-			hasCounter = true
+			if s := st.sent[m.from]; st.cue[s] < 0 {
+				st.cue[s] = int32(i)
+			}
+			if st.textCue < 0 {
+				st.textCue = int32(i)
+			}
 		}
 	}
+	if !mention {
+		st.textCue = -1
+	}
+}
+
+// cueFor returns the counter cue that applies to m: one in its sentence,
+// else one anywhere in a text that names a category; or nil.
+func (st *state) cueFor(m *match) *match {
+	if i := st.cue[st.sent[m.from]]; i >= 0 {
+		return &st.matches[i]
+	}
+	if st.textCue >= 0 {
+		return &st.matches[st.textCue]
+	}
+	return nil
+}
+
+// applyContext sets each label match's weight after negation and
+// counter-speech, and says why in its context.
+func (st *state) applyContext(c *Classifier) {
+	st.indexCues(c)
 	for i := range st.matches {
 		m := &st.matches[i]
 		e := &c.entries[m.entry]
@@ -179,46 +234,44 @@ func (st *state) applyContext(c *Classifier) {
 		}
 		m.weight = e.Weight
 		m.context = nil
-		if neg := st.find(c, lexicon.Negator, m, 0, func(o *match) bool { return o.to == m.from }); neg != nil {
+		if neg := st.negatorBefore(c, m); neg != nil {
 			m.weight *= negatedFactor
 			m.context = append(m.context, "negated by \""+st.text(neg)+"\"")
 		}
 		if slices.Equal(e.Labels, []lexicon.Label{lexicon.Abusive}) {
 			continue
 		}
-		cue := st.find(c, lexicon.Counter, m, -1, nil)
-		if cue == nil && hasMention && hasCounter {
-			cue = st.find(c, lexicon.Counter, m, 1<<30, nil)
-		}
-		if cue != nil {
+		if cue := st.cueFor(m); cue != nil {
 			m.weight *= counterFactor
 			m.context = append(m.context, "counter-speech \""+st.text(cue)+"\"")
 		}
 	}
 }
 
-// find returns a kept match of list l near m that satisfies ok (nil: any).
-// window <= 0 means "in m's sentence", otherwise within window tokens.
-func (st *state) find(c *Classifier, l lexicon.List, m *match, window int, ok func(*match) bool) *match {
-	for i := range st.matches {
-		o := &st.matches[i]
-		if o.dropped || st.list(c, o) != l || o == m {
-			continue
-		}
-		if window <= 0 && st.sent[o.from] != st.sent[m.from] || window > 0 && dist(o, m) > window {
-			continue
-		}
-		if ok == nil || ok(o) {
+// negatorBefore returns a kept negator that ends right where m starts, in
+// m's sentence (bukan kafir).
+func (st *state) negatorBefore(c *Classifier, m *match) *match {
+	lo, hi := st.around(m.from-c.maxPhrase, m.from)
+	for j := lo; j < hi; j++ {
+		o := &st.matches[j]
+		if !o.dropped && o.to == m.from && st.list(c, o) == lexicon.Negator && st.sent[o.from] == st.sent[m.from] {
 			return o
 		}
 	}
 	return nil
 }
 
-// near returns the kept matches of list l within window tokens of m, in m's
-// sentence.
+// near returns a kept match of list l within window tokens of m, in m's
+// sentence, or nil.
 func (st *state) near(c *Classifier, l lexicon.List, m *match, window int) *match {
-	return st.find(c, l, m, -1, func(o *match) bool { return dist(o, m) <= window })
+	lo, hi := st.around(m.from-window-c.maxPhrase, m.to+window+1)
+	for j := lo; j < hi; j++ {
+		o := &st.matches[j]
+		if !o.dropped && o != m && st.list(c, o) == l && st.sent[o.from] == st.sent[m.from] && dist(o, m) <= window {
+			return o
+		}
+	}
+	return nil
 }
 
 // dist is the number of tokens between two matches (0 when adjacent).
@@ -394,7 +447,7 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	default:
 		return
 	}
-	if cue := st.find(c, lexicon.Counter, a, -1, nil); cue != nil {
+	if cue := st.cueFor(a); cue != nil {
 		x.Weight *= counterFactor
 		x.Context = append(x.Context, "counter-speech \""+st.text(cue)+"\"")
 	}
