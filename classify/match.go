@@ -16,6 +16,7 @@ type match struct {
 	dist     int
 	// weight is the entry's weight after negation and counter-speech.
 	weight  float64
+	negated bool
 	context []string
 	dropped bool
 }

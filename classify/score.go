@@ -141,9 +141,9 @@ func (st *state) around(lo, hi int) (int, int) {
 // resolveOverlaps drops what the lexicon's own structure rules out: anything
 // overlapping an allow-listed phrase; anything but cues overlapping a mention
 // word (hoaks, kampanye hitam); label evidence inside a longer label match,
-// or repeating one (two spellings of a term); counter cues that are part of
-// label evidence (jangan pilih) and evidence inside a longer cue (jangan
-// sebarkan).
+// or repeating one (two spellings of a term); counter cues inside longer
+// label evidence (jangan pilih) and evidence inside a cue (jangan
+// sebarkan). A cue that only overlaps evidence stays and applies to it.
 func (st *state) resolveOverlaps(c *Classifier) {
 	ms := st.matches
 	for i := range ms {
@@ -166,9 +166,9 @@ func (st *state) resolveOverlaps(c *Classifier) {
 				a.dropped = true // two spellings of one term (ijazah/ijasah palsu) count once
 			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
 				a.dropped = true
-			case la == lexicon.Counter && lb == "" && b.to-b.from >= a.to-a.from:
+			case la == lexicon.Counter && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
 				a.dropped = true // jangan pilih: the cue is part of the evidence
-			case la == "" && lb == lexicon.Counter && b.to-b.from > a.to-a.from:
+			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:
 				a.dropped = true // jangan sebarkan: the evidence is part of the cue
 			}
 		}
@@ -235,6 +235,7 @@ func (st *state) applyContext(c *Classifier) {
 		m.weight = e.Weight
 		m.context = nil
 		if neg := st.negatorBefore(c, m); neg != nil {
+			m.negated = true
 			m.weight *= negatedFactor
 			m.context = append(m.context, "negated by \""+st.text(neg)+"\"")
 		}
@@ -262,12 +263,17 @@ func (st *state) negatorBefore(c *Classifier, m *match) *match {
 }
 
 // near returns a kept match of list l within window tokens of m, in m's
-// sentence, or nil.
-func (st *state) near(c *Classifier, l lexicon.List, m *match, window int) *match {
+// sentence and not overlapping it (orang gila names no target besides
+// itself), or nil. With after, only matches after m count.
+func (st *state) near(c *Classifier, l lexicon.List, m *match, window int, after bool) *match {
 	lo, hi := st.around(m.from-window-c.maxPhrase, m.to+window+1)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if !o.dropped && o != m && st.list(c, o) == l && st.sent[o.from] == st.sent[m.from] && dist(o, m) <= window {
+		if o.dropped || st.list(c, o) != l || st.sent[o.from] != st.sent[m.from] {
+			continue
+		}
+		apart := o.to <= m.from || m.to <= o.from
+		if apart && dist(o, m) <= window && (!after || o.from >= m.to) {
 			return o
 		}
 	}
@@ -335,27 +341,27 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 		switch {
 		case e.List == lexicon.Action:
 			st.actionRule(c, text, m, ev)
-		case len(e.Labels) > 0 && m.weight > 0 && !strings.HasPrefix(firstContext(m), "negated"):
+		case len(e.Labels) > 0 && m.weight > 0 && !m.negated:
 			if isInsultKind(e.Kind) && !slices.Contains(e.Labels, lexicon.SARA) {
 				aimed := false
-				if g := st.near(c, lexicon.Group, m, ruleWindow); g != nil {
-					ev[iSARA] = append(ev[iSARA], st.ruleEv(c, text, "group+insult", g, m, boost(m.weight)))
+				if g := st.near(c, lexicon.Group, m, ruleWindow, false); g != nil {
+					ev[iSARA] = append(ev[iSARA], st.ruleEv(c, text, "group+insult", g, m, st.boosted(c, m)))
 					targets[iSARA] = appendTargets(targets[iSARA], c.entries[g.entry].Targets)
 					aimed = true
 				}
 				if p := st.personNear(c, m); p != nil && isPersonalKind(e.Kind) {
-					ev[iHate] = append(ev[iHate], st.ruleEv(c, text, "person+insult", p, m, boost(m.weight)))
+					ev[iHate] = append(ev[iHate], st.ruleEv(c, text, "person+insult", p, m, st.boosted(c, m)))
 					aimed = true
 				}
 				// Aimed at someone, an ambiguous word (babi, anjing) is the
 				// insult, not the animal.
 				if aimed && slices.Contains(e.Labels, lexicon.Abusive) {
-					ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, boost(m.weight)))
+					ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, st.boosted(c, m)))
 				}
 			}
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) {
-				if p := st.near(c, lexicon.Political, m, politicalWindow); p != nil {
-					x := st.ruleEv(c, text, "political+smear", p, m, boost(m.weight))
+				if p := st.near(c, lexicon.Political, m, politicalWindow, false); p != nil {
+					x := st.ruleEv(c, text, "political+smear", p, m, st.boosted(c, m))
 					ev[iBlack] = append(ev[iBlack], x)
 					if isPersonalKind(e.Kind) {
 						// A smear that insults (maling, pengkhianat) is
@@ -406,10 +412,10 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 
 // personNear finds a person word, a political target or an @mention close to m.
 func (st *state) personNear(c *Classifier, m *match) *match {
-	if p := st.near(c, lexicon.Person, m, ruleWindow-1); p != nil {
+	if p := st.near(c, lexicon.Person, m, ruleWindow-1, false); p != nil {
 		return p
 	}
-	if p := st.near(c, lexicon.Political, m, ruleWindow-1); p != nil {
+	if p := st.near(c, lexicon.Political, m, ruleWindow-1, false); p != nil {
 		return p
 	}
 	for k := max(0, m.from-ruleWindow+1); k < min(len(st.toks), m.to+ruleWindow-1); k++ {
@@ -422,7 +428,7 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 
 // actionRule: a hostile verb used as a command is provocation: at the start
 // of a sentence, after a call word (ayo, kita, harus) or before aja/saja, or
-// with a human or group target nearby (usir mereka, bakar gerejanya, ayo
+// with a human or group target after it (usir mereka, bakar gerejanya, ayo
 // serbu kantor partai). Prefixed forms (dibakar, membakar) are reports,
 // unless a call word makes them a demand (harus dibubarkan).
 func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels][]Evidence) {
@@ -432,9 +438,12 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	if prefixed && !called {
 		return
 	}
+	// The target is the verb's object, after it (usir mereka); a person
+	// before it is its subject (polisi tangkap pelaku), unless a call word
+	// makes the sentence a demand.
 	var target *match
 	for _, l := range [...]lexicon.List{lexicon.Group, lexicon.Person, lexicon.Political} {
-		if target = st.near(c, l, a, ruleWindow); target != nil {
+		if target = st.near(c, l, a, ruleWindow, !called); target != nil {
 			break
 		}
 	}
@@ -486,9 +495,16 @@ func (st *state) ruleEv(c *Classifier, text, rule string, a, b *match, w float64
 	if first != second {
 		term += " + " + st.termOf(c, second)
 	}
+	var ctx []string
+	if a.entry >= 0 {
+		ctx = append(ctx, a.context...)
+	}
+	if b != a && b.entry >= 0 {
+		ctx = append(ctx, b.context...)
+	}
 	return Evidence{
-		Term: term, Text: text[start:end],
-		Start: start, End: end, Match: MatchRule, Rule: rule, Weight: w, severity: sev,
+		Term: term, Text: text[start:end], Start: start, End: end,
+		Match: MatchRule, Rule: rule, Weight: w, Context: ctx, severity: sev,
 	}
 }
 
@@ -499,13 +515,15 @@ func (st *state) termOf(c *Classifier, m *match) string {
 	return c.entries[m.entry].Term
 }
 
-func boost(w float64) float64 { return min(0.95, w+ruleBoost) }
-
-func firstContext(m *match) string {
-	if len(m.context) == 0 {
-		return ""
+// boosted is the weight of rule evidence built on m: the entry's weight
+// raised by ruleBoost, then scaled by the same context as m (a smear quoted
+// in a news report stays weak when a rule joins it to its target).
+func (st *state) boosted(c *Classifier, m *match) float64 {
+	base := c.entries[m.entry].Weight
+	if base == 0 {
+		return 0
 	}
-	return m.context[0]
+	return min(0.95, base+ruleBoost) * m.weight / base
 }
 
 // isShouting reports a text of at least 20 letters, most of them capitals.

@@ -1,0 +1,141 @@
+package classify_test
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/lexicon"
+)
+
+// fuzzMaxInput bounds the fuzzed inputs: the fuzzer looks for odd shapes,
+// not sizes (long posts have their own tests), and long inputs full of
+// matches slow it down to a crawl.
+const fuzzMaxInput = 2 << 10
+
+// FuzzClassify checks the invariants every Result keeps, for any input:
+// no panic, scores and weights in [0,1], labels known, unique and in the
+// order of lexicon.Labels, Flagged consistent with the scores, evidence
+// spans inside the input (and, for lexicon evidence, Text == input[Start:End]),
+// sara flagged only with hate_speech, and the same answer twice.
+func FuzzClassify(f *testing.F) {
+	for _, s := range concurrencyPosts {
+		if len(s) <= fuzzMaxInput {
+			f.Add(s)
+		}
+	}
+	for _, s := range []string{
+		"\xed\xa0\x80kafir\xed\xbf\xbf",
+		"a\r\nb\rc\n",
+		"k a f i r!! b-a-b-i!! b_a_b_i",
+		"kafir kafir kafir kafir kafir kafir kafir kafir kafir kafir",
+		"bukan bukan bukan kafir",
+		"\u202ekafir\u202c \u0336b\u0336a\u0336b\u0336i",
+		"cina kafir! yahudi babi? syiah sesat; usir\nmereka",
+		"@@@@ ### $$$ *** !!! ... ---",
+		"k*** b*** a*j*ng",
+		"SEBARKAN SEBELUM DIHAPUS!! viralkan, dokter bilang bawang putih menyembuhkan",
+		"Ｋａｆｉｒ ⓚⓐⓕⓘⓡ 🅺🅰🅵🅸🆁",
+	} {
+		f.Add(s)
+	}
+	c, err := classify.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if len(in) > fuzzMaxInput {
+			return
+		}
+		r := c.Classify(in)
+		checkResult(t, c, in, r)
+		if again := c.Classify(in); !reflect.DeepEqual(r, again) {
+			t.Fatalf("not deterministic for %q:\n%+v\n%+v", in, r, again)
+		}
+	})
+}
+
+// checkResult asserts the invariants of one Result.
+func checkResult(t *testing.T, c *classify.Classifier, in string, r classify.Result) {
+	t.Helper()
+	if r.Flagged == nil || r.Labels == nil {
+		t.Fatalf("%q: nil Flagged or Labels (JSON would say null): %+v", in, r)
+	}
+	order := make(map[lexicon.Label]int)
+	for i, l := range lexicon.Labels() {
+		order[l] = i
+	}
+	var flagged []lexicon.Label
+	last := -1
+	for _, lr := range r.Labels {
+		pos, ok := order[lr.Label]
+		if !ok {
+			t.Fatalf("%q: unknown label %q", in, lr.Label)
+		}
+		if pos <= last {
+			t.Fatalf("%q: labels out of order or repeated: %+v", in, r.Labels)
+		}
+		last = pos
+		if math.IsNaN(lr.Score) || lr.Score <= 0 || lr.Score > 1 {
+			t.Fatalf("%q: %s score %v outside (0,1]", in, lr.Label, lr.Score)
+		}
+		if want := lr.Score >= c.Threshold(lr.Label); lr.Flagged != want {
+			t.Fatalf("%q: %s score %v, threshold %v, flagged %v", in, lr.Label, lr.Score, c.Threshold(lr.Label), lr.Flagged)
+		}
+		if lr.Flagged {
+			flagged = append(flagged, lr.Label)
+		}
+		if lr.Severity < lexicon.Weak || lr.Severity > lexicon.Strong {
+			t.Fatalf("%q: %s severity %v", in, lr.Label, lr.Severity)
+		}
+		if len(lr.Evidence) == 0 {
+			t.Fatalf("%q: %s has a score but no evidence", in, lr.Label)
+		}
+		if len(lr.Targets) > 0 && lr.Label != lexicon.SARA {
+			t.Fatalf("%q: targets on %s", in, lr.Label)
+		}
+		for _, e := range lr.Evidence {
+			checkEvidence(t, in, lr.Label, e)
+		}
+	}
+	if !reflect.DeepEqual(append([]lexicon.Label{}, flagged...), r.Flagged) {
+		t.Fatalf("%q: Flagged %v, but the flagged labels are %v", in, r.Flagged, flagged)
+	}
+	// sara is always hate speech too: its evidence counts for hate_speech,
+	// so with equal thresholds a flagged sara flags hate_speech.
+	if r.Has(lexicon.SARA) && c.Threshold(lexicon.SARA) >= c.Threshold(lexicon.HateSpeech) && !r.Has(lexicon.HateSpeech) {
+		t.Fatalf("%q: sara flagged without hate_speech: %+v", in, r)
+	}
+}
+
+func checkEvidence(t *testing.T, in string, l lexicon.Label, e classify.Evidence) {
+	t.Helper()
+	if e.Start < 0 || e.End < e.Start || e.End > len(in) {
+		t.Fatalf("%q: %s evidence span [%d,%d) outside the input (%d bytes): %+v", in, l, e.Start, e.End, len(in), e)
+	}
+	if math.IsNaN(e.Weight) || e.Weight < 0 || e.Weight > 1 {
+		t.Fatalf("%q: %s evidence weight %v outside [0,1]: %+v", in, l, e.Weight, e)
+	}
+	if e.Match == "" || e.Term == "" {
+		t.Fatalf("%q: %s evidence without match or term: %+v", in, l, e)
+	}
+	if e.Match == classify.MatchRule {
+		if e.Rule == "" {
+			t.Fatalf("%q: %s rule evidence without a rule name: %+v", in, l, e)
+		}
+		return
+	}
+	if e.Text != in[e.Start:e.End] {
+		t.Fatalf("%q: %s evidence text %q is not input[%d:%d] = %q", in, l, e.Text, e.Start, e.End, in[e.Start:e.End])
+	}
+	if e.Start == e.End {
+		t.Fatalf("%q: %s empty lexicon evidence span: %+v", in, l, e)
+	}
+	if e.Source == "" {
+		t.Fatalf("%q: %s lexicon evidence without a source: %+v", in, l, e)
+	}
+	if e.Match == classify.MatchFuzzy && e.Distance <= 0 {
+		t.Fatalf("%q: %s fuzzy evidence with distance %d", in, l, e.Distance)
+	}
+}

@@ -1,0 +1,339 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// classifyLine is the part of a `saring classify` output line the tests read.
+type classifyLine struct {
+	ID      json.RawMessage `json:"id"`
+	Error   *string         `json:"error"`
+	Flagged []string        `json:"flagged"`
+	Labels  []struct {
+		Label    string `json:"label"`
+		Evidence []struct {
+			Text  string `json:"text"`
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+		} `json:"evidence"`
+	} `json:"labels"`
+}
+
+// isError reports an {"error":...} answer.
+func (l classifyLine) isError() bool { return l.Error != nil }
+
+// runClassifyLines feeds in through runClassify and splits the output into
+// lines, checking that each is one JSON object that is either a result
+// (with "flagged" and "labels") or an error.
+func runClassifyLines(t *testing.T, args []string, in io.Reader) (lines []classifyLine, raw []string, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = runClassify(args, in, &out, &errb)
+	text := out.String()
+	if text != "" {
+		require.True(t, strings.HasSuffix(text, "\n"), "output must end with a newline")
+		raw = strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	}
+	lines = make([]classifyLine, len(raw))
+	for i, s := range raw {
+		require.True(t, json.Valid([]byte(s)), "output line %d is not valid JSON: %.200q", i+1, s)
+		var obj map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal([]byte(s), &obj), "output line %d is not a JSON object: %.200q", i+1, s)
+		require.NoError(t, json.Unmarshal([]byte(s), &lines[i]))
+		if lines[i].isError() {
+			require.NotEmpty(t, *lines[i].Error, "line %d: empty error", i+1)
+		} else {
+			require.Contains(t, obj, "flagged", "line %d: %.200q", i+1, s)
+			require.Contains(t, obj, "labels", "line %d: %.200q", i+1, s)
+			require.NotEqual(t, "null", string(obj["flagged"]), "line %d", i+1)
+			require.NotEqual(t, "null", string(obj["labels"]), "line %d", i+1)
+		}
+	}
+	return lines, raw, errb.String(), code
+}
+
+// TestClassifyEveryLineAnswered checks that odd input lines get one result
+// line each, in order.
+func TestClassifyEveryLineAnswered(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		lines int
+	}{
+		{"empty input", "", 0},
+		{"one line without newline", "dasar anjing kau", 1},
+		{"last line without newline", "halo\ndasar anjing kau", 2},
+		{"invalid UTF-8", "\xff\xfe\xfd\nka\xc0\xaffir\n\x80\x80\x80 babi\n", 3},
+		{"NUL bytes", "\x00\na\x00b\x00c\nkafir\x00\x00babi\n", 3},
+		{"encoded lone surrogates", "\xed\xa0\x80\n\xed\xb0\x80kafir\xed\xbf\xbf\nk\xed\xa0\x80afir\n", 3},
+		{"only emoji", "🤬🤬🤬\n😂😂\n🐷🐶🐵 🇮🇩\n👍🏽\u200d\n", 4},
+		{"only whitespace", " \n\t\t\n   \t \n\u00a0\u3000\u2003\n\v\f\n", 5},
+		{"empty lines", "\n\n\n\n", 4},
+		{"CRLF", "dasar anjing kau\r\nhalo\r\n\r\nk4f1r semua\r\n", 4},
+		{"CRLF without final newline", "halo\r\nbabi lu\r", 2},
+		{"lone CR inside a line", "satu\rdua\rtiga\n", 1},
+		{"control characters", "\x01\x02\x1b[31mkafir\x1b[0m\x7f\n", 1},
+		{"bidi and zero-width", "\u202ekafir\u202c\n\u200b\u200c\u200d\ufeff\n", 2},
+		{"mixed", "\xff\r\n\x00\n🤬\n \n\nbangsat\n\xed\xa0\x80", 7},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, raw, stderr, code := runClassifyLines(t, nil, strings.NewReader(tc.in))
+			require.Equal(t, 0, code, "stderr: %s", stderr)
+			require.Len(t, raw, tc.lines, "one output line per input line")
+			for i, l := range lines {
+				assert.False(t, l.isError(), "line %d: %s", i+1, raw[i])
+			}
+		})
+	}
+}
+
+// TestClassifyCRLFSameAsLF checks that a CRLF stream gets the same answers
+// as the LF one: the CR is not part of the text.
+func TestClassifyCRLFSameAsLF(t *testing.T) {
+	posts := []string{"dasar anjing kau", "halo", "", "k4f1r semua", "cina kafir usir mereka!!"}
+	_, lf, _, code := runClassifyLines(t, nil, strings.NewReader(strings.Join(posts, "\n")+"\n"))
+	require.Equal(t, 0, code)
+	crlfLines, crlf, _, code := runClassifyLines(t, nil, strings.NewReader(strings.Join(posts, "\r\n")+"\r\n"))
+	require.Equal(t, 0, code)
+	require.Equal(t, lf, crlf)
+	for _, l := range crlfLines {
+		for _, lr := range l.Labels {
+			for _, e := range lr.Evidence {
+				assert.NotContains(t, e.Text, "\r")
+			}
+		}
+	}
+}
+
+// TestClassifyEvidenceSpans checks the spans of the JSON output against the
+// input line.
+func TestClassifyEvidenceSpans(t *testing.T) {
+	posts := []string{"dasar anjing kau", "Dasar k4f1r!! b a b i", "ka\u200bfir 𝐛𝐚𝐛𝐢 lu", "cina kafir usir mereka"}
+	lines, _, _, code := runClassifyLines(t, nil, strings.NewReader(strings.Join(posts, "\n")))
+	require.Equal(t, 0, code)
+	require.Len(t, lines, len(posts))
+	for i, l := range lines {
+		require.NotEmpty(t, l.Flagged, "post %q", posts[i])
+		for _, lr := range l.Labels {
+			for _, e := range lr.Evidence {
+				require.True(t, 0 <= e.Start && e.Start <= e.End && e.End <= len(posts[i]), "post %q: span [%d,%d)", posts[i], e.Start, e.End)
+			}
+		}
+	}
+}
+
+// TestClassifyLongLines checks a 1 MB single-line post (answered with a
+// result under the default --max-bytes) and a line just over the limit
+// (answered with an error in its place).
+func TestClassifyLongLines(t *testing.T) {
+	const limit = 1 << 20
+	// Ordinary text with an insult at the start; long posts dense with
+	// evidence are classify's TestClassifyScalesLinearly.
+	filler := "halo semua, apa kabar hari ini? cuaca cerah sekali dan jalanan lancar. "
+	post := ("dasar anjing kau " + strings.Repeat(filler, limit/len(filler)+1))[:limit]
+	require.Len(t, post, limit)
+	in := "sebelum\n" + post + "\n" + post + "x\n" + "sesudah\n" + post + "\r\n" + post
+	lines, raw, stderr, code := runClassifyLines(t, nil, strings.NewReader(in))
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	require.Len(t, raw, 6)
+	assert.False(t, lines[0].isError())
+	assert.False(t, lines[1].isError(), "a 1 MB line is within the default --max-bytes")
+	assert.NotEmpty(t, lines[1].Flagged, "the 1 MB post is classified")
+	require.True(t, lines[2].isError(), "a line over --max-bytes is answered with an error: %.200s", raw[2])
+	assert.Contains(t, *lines[2].Error, "line 3")
+	assert.False(t, lines[3].isError())
+	assert.False(t, lines[4].isError(), "CRLF does not count against --max-bytes")
+	assert.False(t, lines[5].isError(), "a 1 MB last line without newline")
+}
+
+// TestClassifyMaxBytes checks --max-bytes at its edges; every over-long line
+// gets an error object in its place and the lines after it are read normally.
+func TestClassifyMaxBytes(t *testing.T) {
+	in := strings.Join([]string{
+		"0123456789",                    // 1: exactly the limit
+		"0123456789\r",                  // 2: the limit, CRLF
+		"01234567890",                   // 3: one over
+		"012345678901",                  // 4: two over
+		"0123456789012",                 // 5: three over
+		strings.Repeat("x", 200<<10),    // 6: far over, more than the read buffer
+		"ok",                            // 7
+		strings.Repeat("kafir ", 30000), // 8: far over
+		"",                              // 9: empty
+		"bangsat",                       // 10
+	}, "\n") + "\n" + "012345678901234" // 11: over, no final newline
+	lines, raw, stderr, code := runClassifyLines(t, []string{"--max-bytes", "10"}, strings.NewReader(in))
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	require.Len(t, raw, 11, "one output line per input line")
+	wantErr := map[int]bool{3: true, 4: true, 5: true, 6: true, 8: true, 11: true}
+	for i, l := range lines {
+		n := i + 1
+		if wantErr[n] {
+			if assert.True(t, l.isError(), "line %d: %s", n, raw[i]) {
+				assert.Contains(t, *l.Error, "line "+strconv.Itoa(n)+":", "the error names its line")
+			}
+		} else {
+			assert.False(t, l.isError(), "line %d: %s", n, raw[i])
+		}
+	}
+	assert.Contains(t, lines[9].Flagged, "abusive", "line 10 is read normally after the long lines")
+}
+
+// TestClassifyJSONL checks that bad --jsonl lines are answered with an error
+// object in their place, with the id when there is one.
+func TestClassifyJSONL(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":1,"text":"dasar anjing kau"}`,
+		`{`,
+		`{"id":"dua"}`,
+		`{"id":3,"text":5}`,
+		``,
+		`null`,
+		`[]`,
+		`"just a string"`,
+		"\xff\xfe\x00",
+		`{"id":4,"text":"\u0000\ud800 kafir"}`,
+		`{"id":5,"text":""}`,
+		`   `,
+		`{"id":{"nested":[1,2]},"text":"halo"}`,
+		`{"id":6,"text":"bangsat"} trailing`,
+		`{"id":7,"text":"k4f1r"}`,
+	}, "\n") + "\r\n"
+	lines, raw, stderr, code := runClassifyLines(t, []string{"--jsonl"}, strings.NewReader(in))
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	require.Len(t, raw, 15, "one output line per input line")
+	tests := []struct {
+		n       int
+		wantErr bool
+		id      string
+	}{
+		{1, false, `1`}, {2, true, ``}, {3, true, `"dua"`}, {4, true, ``}, {5, false, ``},
+		{6, true, ``}, {7, true, ``}, {8, true, ``}, {9, true, ``}, {10, false, `4`},
+		{11, false, `5`}, {12, false, ``}, {13, false, `{"nested":[1,2]}`}, {14, true, ``}, {15, false, `7`},
+	}
+	for _, tc := range tests {
+		l := lines[tc.n-1]
+		assert.Equal(t, tc.wantErr, l.isError(), "line %d: %s", tc.n, raw[tc.n-1])
+		if l.isError() {
+			assert.Contains(t, *l.Error, "line "+strconv.Itoa(tc.n)+":", "line %d", tc.n)
+		}
+		if tc.id != "" {
+			assert.JSONEq(t, tc.id, string(l.ID), "line %d keeps its id", tc.n)
+		}
+	}
+	assert.Contains(t, lines[0].Flagged, "abusive")
+	assert.Contains(t, lines[14].Flagged, "sara")
+}
+
+// TestClassifyJSONLMaxBytes checks that an over-long --jsonl line is
+// answered with an error in place.
+func TestClassifyJSONLMaxBytes(t *testing.T) {
+	in := `{"id":1,"text":"halo"}` + "\n" +
+		`{"id":2,"text":"` + strings.Repeat("a", 100) + `"}` + "\n" +
+		`{"id":3,"text":"bangsat"}` + "\n"
+	lines, raw, _, code := runClassifyLines(t, []string{"--jsonl", "--max-bytes", "50"}, strings.NewReader(in))
+	require.Equal(t, 0, code)
+	require.Len(t, raw, 3)
+	assert.False(t, lines[0].isError())
+	assert.True(t, lines[1].isError())
+	assert.False(t, lines[2].isError())
+	assert.JSONEq(t, `3`, string(lines[2].ID))
+}
+
+// TestClassify100kLines feeds a 100,000-line stream and checks that every
+// line is answered with valid JSON, in order. Under the race detector the
+// stream is shorter: the command reads it on one goroutine.
+func TestClassify100kLines(t *testing.T) {
+	n := 100_000
+	if raceDetector {
+		n = 20_000
+	}
+	short := []string{"halo", "", "anjing", "k4f1r", " ", "🤬", "\xff", "ok\r", "babi lu"}
+	var plain, jl strings.Builder
+	for i := range n {
+		s := short[i%len(short)]
+		plain.WriteString(s)
+		plain.WriteByte('\n')
+		text, err := json.Marshal(strings.TrimSuffix(s, "\r"))
+		require.NoError(t, err)
+		fmt.Fprintf(&jl, "{\"id\":%d,\"text\":%s}\n", i+1, text)
+	}
+	for _, mode := range []struct {
+		args []string
+		in   string
+	}{{nil, plain.String()}, {[]string{"--jsonl"}, jl.String()}} {
+		var out, errb bytes.Buffer
+		code := runClassify(mode.args, strings.NewReader(mode.in), &out, &errb)
+		require.Equal(t, 0, code, "%v: stderr: %s", mode.args, errb.String())
+		raw := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		require.Len(t, raw, n, "%v: one output line per input line", mode.args)
+		for i, line := range raw {
+			if !json.Valid([]byte(line)) || line[0] != '{' {
+				require.Failf(t, "invalid output", "%v: line %d is not a JSON object: %.200q", mode.args, i+1, line)
+			}
+			if mode.args != nil && !strings.HasPrefix(line, `{"id":`+strconv.Itoa(i+1)+`,`) {
+				require.Failf(t, "out of order", "line %d: %.200q", i+1, line)
+			}
+		}
+	}
+}
+
+// TestClassifyReadError checks that a failing stdin ends the run with exit
+// code 1 after answering the lines read before the failure.
+func TestClassifyReadError(t *testing.T) {
+	in := io.MultiReader(strings.NewReader("halo\nbangsat\n"), iotest.ErrReader(errors.New("disk on fire")))
+	_, raw, stderr, code := runClassifyLines(t, nil, in)
+	assert.Equal(t, 1, code)
+	assert.Len(t, raw, 2)
+	assert.Contains(t, stderr, "disk on fire")
+}
+
+// TestClassifyOneByteReader reads stdin one byte at a time.
+func TestClassifyOneByteReader(t *testing.T) {
+	in := "halo\r\n\xff\x00\ndasar anjing kau\n" + strings.Repeat("x", 30) + "\nok"
+	lines, raw, _, code := runClassifyLines(t, []string{"--max-bytes", "20"}, iotest.OneByteReader(strings.NewReader(in)))
+	require.Equal(t, 0, code)
+	require.Len(t, raw, 5)
+	assert.True(t, lines[3].isError())
+	assert.False(t, lines[4].isError())
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("pipe closed") }
+
+// TestClassifyWriteError checks that a closed stdout ends the run with exit
+// code 1 instead of a panic or a hang.
+func TestClassifyWriteError(t *testing.T) {
+	var errb bytes.Buffer
+	in := strings.NewReader(strings.Repeat("dasar anjing kau\n", 5000))
+	code := runClassify(nil, in, failWriter{}, &errb)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errb.String(), "pipe closed")
+}
+
+// TestClassifyBadFlags checks usage errors.
+func TestClassifyBadFlags(t *testing.T) {
+	for _, args := range [][]string{{"--nope"}, {"--threshold", "kasar=0.5"}, {"--max-bytes", "x"}} {
+		var out, errb bytes.Buffer
+		code := runClassify(args, strings.NewReader("halo\n"), &out, &errb)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Empty(t, out.String(), "%v", args)
+	}
+	var out, errb bytes.Buffer
+	code := runClassify([]string{"--lexicons", t.TempDir()}, strings.NewReader("halo\n"), &out, &errb)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errb.String(), "no lexicon files")
+}
