@@ -25,6 +25,7 @@ type match struct {
 type state struct {
 	toks    []normalize.Token
 	sent    []int32
+	src     string
 	matches []match
 	buf     []byte
 	// cue holds, per sentence, the index of its first counter cue or -1;
@@ -98,7 +99,7 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 		t := &st.toks[i+k]
 		switch {
 		case t.Norm == w && (isWordy(t.Kind) || t.Kind == normalize.Number):
-		case isWordy(t.Kind) && stemMatches(e, k, t):
+		case isWordy(t.Kind) && (hasClitic(t.Norm, w) || stemMatches(e, k, t)):
 			stemmed = true
 		default:
 			return 0, false, false
@@ -107,12 +108,27 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 	return i + len(e.Words), stemmed, true
 }
 
+// hasClitic reports whether norm is w with a particle or possessive
+// pronoun attached (anjingnya, kafirlah): the same word for every entry,
+// allow-listed phrases included (anak anjingnya).
+func hasClitic(norm, w string) bool {
+	if len(norm) <= len(w) || !strings.HasPrefix(norm, w) {
+		return false
+	}
+	switch norm[len(w):] {
+	case "nya", "ku", "mu", "lah", "kah", "pun":
+		return true
+	}
+	return false
+}
+
 // stemMatches reports whether token t matches word k of e by its stem
 // (dikafirkan -> kafir, diviralkan -> viralkan). It is kept to where the
 // stemmer's over-stripping (petai -> tai, media -> dia) cannot do harm:
 //   - label entries and the action, group, political and counter lists only
 //     (never the allow list or the person and negator lists);
 //   - stems of at least four letters;
+//   - a root matches verb forms but not -an nouns (sarapan is not sarap);
 //   - a derived entry word (viralkan) matches only tokens with the same
 //     suffix (diviralkan), so peranakan does not match anak-anak; in a
 //     phrase, derived words must match as written (tidak berguna is not
@@ -128,7 +144,9 @@ func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 		return false
 	}
 	if s == w {
-		return true
+		// A root matches its verb forms (dikafirkan, membakar), not the
+		// nouns derived with -an (sarapan is not sarap, kecelakaan not celaka).
+		return !strings.HasSuffix(t.Norm, "an") || strings.HasSuffix(t.Norm, "kan") || strings.HasSuffix(w, "an")
 	}
 	if len(e.Words) > 1 || e.List == lexicon.Counter {
 		return false

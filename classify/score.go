@@ -76,11 +76,24 @@ func isInsultKind(k lexicon.Kind) bool {
 	return false
 }
 
+// isSmearKind reports kinds that smear whoever they are said of: near a
+// political target they are a black campaign (cagub itu antek aseng).
+func isSmearKind(k lexicon.Kind) bool {
+	return k == lexicon.KindSmear || k == lexicon.KindSlur || k == lexicon.KindConspiracy
+}
+
 // isPersonalKind reports kinds that insult the person they are aimed at.
 // Vulgarity at someone (@x ngentot) is mostly crude banter: abusive, not
 // hate speech, unless the word is also an insult.
 func isPersonalKind(k lexicon.Kind) bool {
 	return isInsultKind(k) && k != lexicon.KindVulgar
+}
+
+// pronouns address or point at a person; after an insult they are its
+// target (anjing lo), where a noun would be its owner (anjing tetangga).
+var pronouns = map[string]bool{
+	"kamu": true, "kau": true, "engkau": true, "dia": true, "anda": true,
+	"kalian": true, "mereka": true, "ente": true, "elu": true,
 }
 
 // callWords make a prefixed verb form a call to act (ayo bakar, kita usir,
@@ -92,6 +105,7 @@ var callWords = map[string]bool{
 
 // run classifies text with the scratch space st.
 func (st *state) run(c *Classifier, text string) Result {
+	st.src = text
 	st.toks = c.norm.Append(st.toks[:0], text)
 	st.matches = st.matches[:0]
 	st.findMatches(c)
@@ -164,8 +178,9 @@ func (st *state) resolveOverlaps(c *Classifier) {
 			case la == "" && lb == "" && a.from == b.from && a.to == b.to && i > j &&
 				slices.Equal(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
 				a.dropped = true // two spellings of one term (ijazah/ijasah palsu) count once
-			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
-				a.dropped = true
+			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from &&
+				sharesLabel(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
+				a.dropped = true // babi inside babi cina stays abusive evidence
 			case la == lexicon.Counter && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
 				a.dropped = true // jangan pilih: the cue is part of the evidence
 			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:
@@ -173,6 +188,15 @@ func (st *state) resolveOverlaps(c *Classifier) {
 			}
 		}
 	}
+}
+
+func sharesLabel(a, b []lexicon.Label) bool {
+	for _, l := range a {
+		if slices.Contains(b, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // indexCues records the first kept counter cue of each sentence, and of the
@@ -359,7 +383,7 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 					ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, st.boosted(c, m)))
 				}
 			}
-			if slices.Contains(e.Labels, lexicon.BlackCampaign) {
+			if slices.Contains(e.Labels, lexicon.BlackCampaign) || isSmearKind(e.Kind) {
 				if p := st.near(c, lexicon.Political, m, politicalWindow, false); p != nil {
 					x := st.ruleEv(c, text, "political+smear", p, m, st.boosted(c, m))
 					ev[iBlack] = append(ev[iBlack], x)
@@ -410,13 +434,16 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 	}
 }
 
-// personNear finds a person word, a political target or an @mention close to m.
+// personNear finds a person word, a political target or an @mention that
+// m's insult is aimed at: before it (dasar goblok, kamu tuh sampah), or
+// after it when it is a pronoun (babi kau, anjing lo) or the person word
+// closes the phrase (bodoh orang itu!) — anjing tetangga gw is the
+// neighbour's dog.
 func (st *state) personNear(c *Classifier, m *match) *match {
-	if p := st.near(c, lexicon.Person, m, ruleWindow-1, false); p != nil {
-		return p
-	}
-	if p := st.near(c, lexicon.Political, m, ruleWindow-1, false); p != nil {
-		return p
+	for _, l := range [...]lexicon.List{lexicon.Person, lexicon.Political} {
+		if p := st.near(c, l, m, ruleWindow-1, false); p != nil && (p.to <= m.from || st.closes(p) || pronouns[st.toks[p.from].Norm]) {
+			return p
+		}
 	}
 	for k := max(0, m.from-ruleWindow+1); k < min(len(st.toks), m.to+ruleWindow-1); k++ {
 		if st.toks[k].Kind == normalize.Mention && st.sent[k] == st.sent[m.from] {
@@ -424,6 +451,21 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 		}
 	}
 	return nil
+}
+
+// closes reports whether match p ends its phrase: the sentence ends, a
+// comma or colon follows, or only a particle does.
+func (st *state) closes(p *match) bool {
+	n := p.to
+	if n >= len(st.toks) || st.sent[n] != st.sent[p.from] ||
+		strings.ContainsAny(st.src[st.toks[n-1].End:st.toks[n].Start], ",:") {
+		return true
+	}
+	switch st.toks[n].Norm {
+	case "semua", "semuanya", "sekeluarga", "ya", "sih", "deh", "dong", "tuh", "nih", "lah", "itu", "saja", "aja":
+		return true
+	}
+	return false
 }
 
 // actionRule: a hostile verb used as a command is provocation: at the start
