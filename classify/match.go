@@ -99,7 +99,7 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 		t := &st.toks[i+k]
 		switch {
 		case t.Norm == w && (isWordy(t.Kind) || t.Kind == normalize.Number):
-		case isWordy(t.Kind) && (hasClitic(t.Norm, w) || stemMatches(e, k, t)):
+		case isWordy(t.Kind) && (inflects(t.Norm, w) || stemMatches(e, k, t)):
 			stemmed = true
 		default:
 			return 0, false, false
@@ -108,47 +108,53 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 	return i + len(e.Words), stemmed, true
 }
 
-// hasClitic reports whether norm is w with a particle or possessive
-// pronoun attached (anjingnya, kafirlah): the same word for every entry,
-// allow-listed phrases included (anak anjingnya).
-func hasClitic(norm, w string) bool {
+// inflects reports whether norm is w reduplicated (anak-anak) or with a
+// particle or possessive pronoun attached (anjingnya, kafirlah): the same
+// word for every entry, allow-listed phrases included (anak anjingnya).
+func inflects(norm, w string) bool {
 	if len(norm) <= len(w) || !strings.HasPrefix(norm, w) {
 		return false
 	}
-	switch norm[len(w):] {
+	switch rest := norm[len(w):]; rest {
 	case "nya", "ku", "mu", "lah", "kah", "pun":
 		return true
+	default:
+		return len(rest) == len(w)+1 && rest[0] == '-' && rest[1:] == w
 	}
-	return false
 }
 
 // stemMatches reports whether token t matches word k of e by its stem
-// (dikafirkan -> kafir, diviralkan -> viralkan). It is kept to where the
-// stemmer's over-stripping (petai -> tai, media -> dia) cannot do harm:
-//   - label entries and the action, group, political and counter lists only
-//     (never the allow list or the person and negator lists);
+// (diviralkan -> viralkan, menyerbu -> serbu). It is kept to where the
+// stemmer's over-stripping (petai -> tai, media -> dia) and derivation
+// (menghina is a report of an insult, not one) cannot do harm:
+//   - single words only: phrases match as written, plus clitics (tidak
+//     berguna is not tidak menggunakan);
+//   - label entries that are not insults, and the action, group, political
+//     and counter lists; insults match as written or with a clitic
+//     (bangsatnya), never as verbs (dikafirkan, menghina);
 //   - stems of at least four letters;
 //   - a root matches verb forms but not -an nouns (sarapan is not sarap);
 //   - a derived entry word (viralkan) matches only tokens with the same
-//     suffix (diviralkan), so peranakan does not match anak-anak; in a
-//     phrase, derived words must match as written (tidak berguna is not
-//     tidak menggunakan), and counter cues match by stem only as roots.
+//     suffix (diviralkan), so peranakan does not match anak-anak; counter
+//     cues match by stem only as roots.
 func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 	switch e.List {
-	case "", lexicon.Action, lexicon.Group, lexicon.Political, lexicon.Counter:
+	case "":
+		if isInsultKind(e.Kind) {
+			return false
+		}
+	case lexicon.Action, lexicon.Group, lexicon.Political, lexicon.Counter:
 	default:
 		return false
 	}
 	w, s := e.Words[k], e.Stems[k]
-	if t.Stem != s || len(s) < 4 {
+	if len(e.Words) > 1 || t.Stem != s || len(s) < 4 {
 		return false
 	}
 	if s == w {
-		// A root matches its verb forms (dikafirkan, membakar), not the
-		// nouns derived with -an (sarapan is not sarap, kecelakaan not celaka).
 		return !strings.HasSuffix(t.Norm, "an") || strings.HasSuffix(t.Norm, "kan") || strings.HasSuffix(w, "an")
 	}
-	if len(e.Words) > 1 || e.List == lexicon.Counter {
+	if e.List == lexicon.Counter {
 		return false
 	}
 	i := strings.LastIndex(w, s)

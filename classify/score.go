@@ -181,6 +181,9 @@ func (st *state) resolveOverlaps(c *Classifier) {
 			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from &&
 				sharesLabel(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
 				a.dropped = true // babi inside babi cina stays abusive evidence
+			case (la == lexicon.Group || la == lexicon.Political) && lb == "" &&
+				b.from <= a.from && a.to <= b.to && isSmearKind(c.entries[b.entry].Kind):
+				a.dropped = true // asing in antek asing is part of the smear, not a target
 			case la == lexicon.Counter && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
 				a.dropped = true // jangan pilih: the cue is part of the evidence
 			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:
@@ -364,7 +367,7 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 		e := &c.entries[m.entry]
 		switch {
 		case e.List == lexicon.Action:
-			st.actionRule(c, text, m, ev)
+			st.actionRule(c, text, m, ev, targets)
 		case len(e.Labels) > 0 && m.weight > 0 && !m.negated:
 			if isInsultKind(e.Kind) && !slices.Contains(e.Labels, lexicon.SARA) {
 				aimed := false
@@ -436,12 +439,11 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 
 // personNear finds a person word, a political target or an @mention that
 // m's insult is aimed at: before it (dasar goblok, kamu tuh sampah), or
-// after it when it is a pronoun (babi kau, anjing lo) or the person word
-// closes the phrase (bodoh orang itu!) — anjing tetangga gw is the
-// neighbour's dog.
+// after it when it is a pronoun (babi kau, anjing lo); a noun after it is
+// its owner (anjing tetangga is the neighbour's dog).
 func (st *state) personNear(c *Classifier, m *match) *match {
 	for _, l := range [...]lexicon.List{lexicon.Person, lexicon.Political} {
-		if p := st.near(c, l, m, ruleWindow-1, false); p != nil && (p.to <= m.from || st.closes(p) || pronouns[st.toks[p.from].Norm]) {
+		if p := st.near(c, l, m, ruleWindow-1, false); p != nil && (p.to <= m.from || pronouns[st.toks[p.from].Norm]) {
 			return p
 		}
 	}
@@ -453,27 +455,12 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 	return nil
 }
 
-// closes reports whether match p ends its phrase: the sentence ends, a
-// comma or colon follows, or only a particle does.
-func (st *state) closes(p *match) bool {
-	n := p.to
-	if n >= len(st.toks) || st.sent[n] != st.sent[p.from] ||
-		strings.ContainsAny(st.src[st.toks[n-1].End:st.toks[n].Start], ",:") {
-		return true
-	}
-	switch st.toks[n].Norm {
-	case "semua", "semuanya", "sekeluarga", "ya", "sih", "deh", "dong", "tuh", "nih", "lah", "itu", "saja", "aja":
-		return true
-	}
-	return false
-}
-
 // actionRule: a hostile verb used as a command is provocation: at the start
 // of a sentence, after a call word (ayo, kita, harus) or before aja/saja, or
 // with a human or group target after it (usir mereka, bakar gerejanya, ayo
 // serbu kantor partai). Prefixed forms (dibakar, membakar) are reports,
 // unless a call word makes them a demand (harus dibubarkan).
-func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels][]Evidence) {
+func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels][]Evidence, targets *[numLabels][]lexicon.Target) {
 	t := &st.toks[a.from]
 	called := a.from > 0 && callWords[st.toks[a.from-1].Norm] && st.sent[a.from-1] == st.sent[a.from]
 	prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem)
@@ -503,6 +490,13 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 		x.Context = append(x.Context, "counter-speech \""+st.text(cue)+"\"")
 	}
 	ev[iProvocation] = append(ev[iProvocation], x)
+	if target != nil && st.list(c, target) == lexicon.Group {
+		// A call to act against an identity group is hate against it too.
+		y := x
+		y.Rule = "action+group"
+		ev[iSARA] = append(ev[iSARA], y)
+		targets[iSARA] = appendTargets(targets[iSARA], c.entries[target.entry].Targets)
+	}
 }
 
 // commandAt reports a bare verb that opens its sentence and has an object
