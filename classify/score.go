@@ -57,12 +57,14 @@ const (
 	actionWeight = 0.65
 	// shoutWeight is the weight of shouting or "!!" in a text with hoax markers.
 	shoutWeight = 0.2
+	// strongChain is the least weight of a chain cue that joins chain+claim.
+	strongChain = 0.3
 	// chainClaimWeight is the weight of a chain imperative with another
 	// hoax marker.
 	chainClaimWeight = 0.5
 	// imperativeWeight is the weight of a hostile verb used as a command
 	// (usir wartawan itu, bunuh aja) without a known target.
-	imperativeWeight = 0.5
+	imperativeWeight = 0.4
 )
 
 // insultKinds are the kinds of evidence that, aimed at a group or a person,
@@ -406,26 +408,33 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 
 // hoaxRules: a chain imperative (sebarkan, viralkan) together with another
 // hoax marker, with shouting or with a run of exclamation marks is the
-// shape of a hoax message; each alone is weak.
+// shape of a hoax message; each alone is weak. Weak chain cues (tolong
+// share, as genuine requests say) do not take part.
 func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 	chain, other := -1, -1
 	for i, x := range ev[iHoax] {
-		if x.Weight < 0.1 {
-			continue // negated or counter-speech
-		}
-		if x.Kind == string(lexicon.KindChain) {
+		switch {
+		case x.Weight < 0.1:
+			// negated or counter-speech
+		case x.Kind == string(lexicon.KindChain) && x.Weight >= strongChain:
 			if chain < 0 {
 				chain = i
 			}
-		} else if other < 0 {
+		case other < 0:
 			other = i
 		}
 	}
 	if isShouting(text) {
 		ev[iHoax] = append(ev[iHoax], Evidence{Term: "shouting", Match: MatchRule, Rule: "shouting", Weight: shoutWeight, severity: lexicon.Weak})
+		if other < 0 {
+			other = len(ev[iHoax]) - 1
+		}
 	}
 	if i := strings.Index(text, "!!"); i >= 0 {
 		ev[iHoax] = append(ev[iHoax], Evidence{Term: "!!", Text: "!!", Start: i, End: i + 2, Match: MatchRule, Rule: "exclamations", Weight: shoutWeight, severity: lexicon.Weak})
+		if other < 0 {
+			other = len(ev[iHoax]) - 1
+		}
 	}
 	if chain >= 0 && other >= 0 {
 		a, b := ev[iHoax][chain], ev[iHoax][other]
