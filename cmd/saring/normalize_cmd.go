@@ -69,31 +69,29 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	in := bufio.NewReaderSize(stdin, 64<<10)
+	lines := newLineReader(stdin, *maxBytes)
 	var (
-		line     []byte
 		toks     []normalize.Token
 		lineNo   int
 		rejected bool
 	)
 	for {
-		var tooLong, more bool
-		line, tooLong, more, err = readLine(in, line[:0], *maxBytes)
-		if err != nil {
-			fmt.Fprintf(stderr, "saring normalize: read line %d: %v\n", lineNo+1, err)
-			out.Flush()
-			return 1
-		}
-		if !more {
+		line, err := lines.next()
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		lineNo++
 		var v any
-		if tooLong {
+		switch {
+		case errors.Is(err, errLineTooLong):
 			rejected = true
 			v = normalizeError{Error: fmt.Sprintf("line %d: longer than %d bytes (--max-bytes)", lineNo, *maxBytes)}
-		} else {
-			toks = n.Append(toks[:0], string(line))
+		case err != nil:
+			fmt.Fprintf(stderr, "saring normalize: read line %d: %v\n", lineNo, err)
+			out.Flush()
+			return 1
+		default:
+			toks = n.Append(toks[:0], line)
 			if toks == nil {
 				toks = []normalize.Token{}
 			}
@@ -134,39 +132,4 @@ func loadNormalizer(path string) (*normalize.Normalizer, error) {
 		return nil, fmt.Errorf("slang %s: %w", path, err)
 	}
 	return n, nil
-}
-
-// readLine reads one line into buf without its "\n" or "\r\n" end. It keeps
-// at most max content bytes: tooLong reports a longer line, whose rest is
-// read and discarded. more is false at the end of the input when no line
-// was read.
-func readLine(r *bufio.Reader, buf []byte, max int) (line []byte, tooLong, more bool, err error) {
-	read := false
-	for {
-		chunk, err := r.ReadSlice('\n')
-		read = read || len(chunk) > 0
-		if !tooLong {
-			if len(buf)+len(chunk) <= max+2 { // room for a "\r\n" end
-				buf = append(buf, chunk...)
-			} else {
-				tooLong = true
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return buf, false, false, err
-		}
-		if !read {
-			return buf, false, false, nil
-		}
-		if n := len(buf); n > 0 && buf[n-1] == '\n' {
-			buf = buf[:n-1]
-		}
-		if n := len(buf); n > 0 && buf[n-1] == '\r' {
-			buf = buf[:n-1]
-		}
-		return buf, tooLong || len(buf) > max, true, nil
-	}
 }
