@@ -30,6 +30,8 @@ type Classifier struct {
 	fuzzy *fuzzyIndex
 	// maxPhrase is the most words any entry has.
 	maxPhrase int
+	// sources is the Source position of each entry, formatted once.
+	sources   []string
 	threshold [numLabels]float64
 	scratch   sync.Pool // *state
 }
@@ -161,6 +163,10 @@ func New(opts ...Option) (*Classifier, error) {
 		if t, ok := cfg.threshold[l]; ok {
 			c.threshold[i] = t
 		}
+	}
+	c.sources = make([]string, len(c.entries))
+	for i := range c.entries {
+		c.sources[i] = c.entries[i].Source.String()
 	}
 	c.scratch.New = func() any { return new(state) }
 	return c, nil

@@ -19,6 +19,11 @@ type fuzzyIndex struct {
 	maxDist map[string]int
 	// entries lists the lexicon entries of each term.
 	entries map[string][]int32
+	// lens[b] has bit L set when some term that starts with byte b is
+	// within its tolerated distance of some word of L bytes; a word whose
+	// bit is clear cannot match (consider requires the same first byte and
+	// the distance is at least the length difference).
+	lens [256]uint64
 }
 
 // fuzzyMinLen is the shortest token fuzzy matching looks at, in bytes.
@@ -45,6 +50,9 @@ func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 			f.model.SetCount(term, 1, true)
 		}
 		f.maxDist[term] = max(f.maxDist[term], d)
+		for l := max(len(term)-d, 0); l <= len(term)+d && l < 64; l++ {
+			f.lens[term[0]] |= 1 << l
+		}
 		f.entries[term] = append(f.entries[term], int32(i))
 	}
 	if len(f.maxDist) == 0 {
@@ -64,7 +72,7 @@ type fuzzyHit struct {
 // distance, and whether one was found. Ties go to the term that sorts first,
 // so the answer does not depend on map order. buf is scratch space.
 func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok bool) {
-	if len(word) < fuzzyMinLen || len(word) > 32 || !isASCII(word) {
+	if len(word) < fuzzyMinLen || len(word) > 32 || f.lens[word[0]]&(1<<len(word)) == 0 || !isASCII(word) {
 		return "", 0, false
 	}
 	h := fuzzyHit{word: word, dist: 1 << 30}

@@ -32,6 +32,8 @@ type state struct {
 	// textCue the cue that applies to the whole text, or -1.
 	cue     []int32
 	textCue int32
+	ev      [numLabels][]Evidence
+	targets [numLabels][]lexicon.Target
 }
 
 // isWordy reports whether tokens of kind k take part in lexicon matching.

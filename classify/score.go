@@ -117,11 +117,14 @@ func (st *state) run(c *Classifier, text string) Result {
 	st.sentences(text)
 	st.resolveOverlaps(c)
 	st.applyContext(c)
-	var ev [numLabels][]Evidence
-	var targets [numLabels][]lexicon.Target
-	st.lexiconEvidence(c, text, &ev, &targets)
-	st.ruleEvidence(c, text, &ev, &targets)
-	return st.result(c, &ev, &targets)
+	for i := range st.ev {
+		clear(st.ev[i])
+		st.ev[i] = st.ev[i][:0]
+		st.targets[i] = st.targets[i][:0]
+	}
+	st.lexiconEvidence(c, text, &st.ev, &st.targets)
+	st.ruleEvidence(c, text, &st.ev, &st.targets)
+	return st.result(c, &st.ev, &st.targets)
 }
 
 // sentences numbers the sentence of each token: a sentence ends at . ! ? ;
@@ -347,7 +350,7 @@ func (st *state) lexiconEvidence(c *Classifier, text string, ev *[numLabels][]Ev
 		x := Evidence{
 			Term: e.Term, Text: text[start:end], Start: start, End: end,
 			Match: m.how, Via: viaNames(m.via), Distance: m.dist, Kind: string(e.Kind),
-			Weight: m.weight, Context: m.context, Source: e.Source.String(), severity: e.Severity,
+			Weight: m.weight, Context: m.context, Source: c.sources[m.entry], severity: e.Severity,
 		}
 		for _, l := range e.Labels {
 			li := labelIndex(l)
@@ -596,20 +599,34 @@ func appendTargets(ts []lexicon.Target, add []lexicon.Target) []lexicon.Target {
 	return ts
 }
 
+// viaTable holds the names of every combination of the seven Via bits.
+var viaTable = func() (t [128][]string) {
+	for v := 1; v < len(t); v++ {
+		t[v] = strings.Split(normalize.Via(v).String(), ",")
+	}
+	return t
+}()
+
 // viaNames lists the normalisation steps in via.
 func viaNames(via normalize.Via) []string {
 	if via == 0 {
 		return nil
 	}
+	if int(via) < len(viaTable) {
+		return slices.Clone(viaTable[via]) // the caller owns its Evidence
+	}
 	return strings.Split(via.String(), ",")
 }
 
-// result scores each label and assembles the Result.
+// result scores each label and assembles the Result. It copies the
+// evidence out of the scratch space into one allocation.
 func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numLabels][]lexicon.Target) Result {
 	// sara is hate speech too: its evidence counts for hate_speech.
 	ev[iHate] = append(ev[iHate], ev[iSARA]...)
-	r := Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
-	for i, l := range labelOrder {
+	var scores [numLabels]float64
+	var sevs [numLabels]lexicon.Severity
+	nLabels, nFlagged, nEv := 0, 0, 0
+	for i := range labelOrder {
 		if len(ev[i]) == 0 {
 			continue
 		}
@@ -621,17 +638,38 @@ func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numL
 				sev = max(sev, x.severity)
 			}
 		}
-		score := round3(1 - miss)
-		if score <= 0 {
+		scores[i], sevs[i] = round3(1-miss), max(sev, lexicon.Weak)
+		if scores[i] <= 0 {
 			continue
 		}
-		lr := LabelResult{
-			Label: l, Score: score, Flagged: score >= c.threshold[i],
-			Severity: max(sev, lexicon.Weak), Evidence: ev[i],
+		nLabels++
+		nEv += len(ev[i])
+		if scores[i] >= c.threshold[i] {
+			nFlagged++
 		}
-		if i == iSARA {
-			slices.Sort(targets[i])
-			lr.Targets = targets[i]
+	}
+	r := Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+	if nLabels == 0 {
+		return r
+	}
+	r.Labels = make([]LabelResult, 0, nLabels)
+	if nFlagged > 0 {
+		r.Flagged = make([]lexicon.Label, 0, nFlagged)
+	}
+	all := make([]Evidence, 0, nEv)
+	for i, l := range labelOrder {
+		if len(ev[i]) == 0 || scores[i] <= 0 {
+			continue
+		}
+		from := len(all)
+		all = append(all, ev[i]...)
+		lr := LabelResult{
+			Label: l, Score: scores[i], Flagged: scores[i] >= c.threshold[i],
+			Severity: sevs[i], Evidence: all[from:len(all):len(all)],
+		}
+		if i == iSARA && len(targets[i]) > 0 {
+			lr.Targets = slices.Clone(targets[i])
+			slices.Sort(lr.Targets)
 		}
 		if lr.Flagged {
 			r.Flagged = append(r.Flagged, l)

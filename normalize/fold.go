@@ -78,12 +78,16 @@ type folder struct {
 	buf   []byte // folded text (valid UTF-8 except nothing: invalid bytes become sepInvalid)
 	start []int  // start[i]: original byte offset of the rune that produced buf[i]
 	flags []uint8
+	// nonASCII is set once a non-ASCII rune has been folded; until then no
+	// byte carries flUnicode, so token emission need not look for it.
+	nonASCII bool
 }
 
 func (f *folder) reset() {
 	f.buf = f.buf[:0]
 	f.start = f.start[:0]
 	f.flags = f.flags[:0]
+	f.nonASCII = false
 }
 
 func (f *folder) emitByte(b byte, at int, fl uint8) {
@@ -112,14 +116,13 @@ func (f *folder) fold(text string) {
 	f.start = slices.Grow(f.start, len(text))
 	f.flags = slices.Grow(f.flags, len(text))
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				f.emitByte(c+'a'-'A', i, flUpper)
-			} else {
-				f.emitByte(c, i, 0)
+		if text[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf {
+				j++
 			}
-			i++
+			f.foldASCII(text[i:j], i)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -133,9 +136,27 @@ func (f *folder) fold(text string) {
 	}
 }
 
+// foldASCII appends the run of ASCII bytes s, found at original offset at,
+// lower-cased: the per-byte work of emitByte without its three appends.
+func (f *folder) foldASCII(s string, at int) {
+	n, k := len(f.buf), len(s)
+	f.buf = slices.Grow(f.buf, k)[:n+k]
+	f.start = slices.Grow(f.start, k)[:n+k]
+	f.flags = slices.Grow(f.flags, k)[:n+k]
+	buf, start, flags := f.buf[n:n+k], f.start[n:n+k], f.flags[n:n+k]
+	for x := 0; x < k; x++ {
+		c, fl := s[x], uint8(0)
+		if 'A' <= c && c <= 'Z' {
+			c, fl = c+'a'-'A', flUpper
+		}
+		buf[x], start[x], flags[x] = c, at+x, fl
+	}
+}
+
 // foldRune folds one non-ASCII rune r (whose encoding is enc) found at
 // original offset at.
 func (f *folder) foldRune(r rune, enc string, at int) {
+	f.nonASCII = true
 	if invisible(r) {
 		// Removed; the rune is attributed to the previous folded byte so a
 		// token that ends just before it includes it in its span.

@@ -20,7 +20,11 @@ const (
 // lookup.
 type wordInfo struct {
 	slang string // standard form when the word is a slang key
-	known uint8  // knownSlangKey | knownStandard
+	// stem is the stem of the Norm the word gets when it is found whole:
+	// of slang for a slang key, of the word itself otherwise. Tokens take
+	// it from here instead of stemming the same common words again.
+	stem  string
+	known uint8 // knownSlangKey | knownStandard
 }
 
 // maxPooledBytes bounds the size of the scratch buffers kept for reuse, so
@@ -103,6 +107,22 @@ func New(opts ...Option) (*Normalizer, error) {
 				n.words[f] = wi
 			}
 		}
+	}
+	var known map[string]string // stems computed once per process
+	if !c.noEmbedded {
+		known = defaultSlangStems()
+	}
+	for w, wi := range n.words {
+		norm := w
+		if wi.slang != "" {
+			norm = wi.slang
+		}
+		if st, ok := known[norm]; ok {
+			wi.stem = st
+		} else {
+			wi.stem = wordStem(norm)
+		}
+		n.words[w] = wi
 	}
 	n.pool.New = func() any { return new(scratch) }
 	return n, nil
@@ -207,10 +227,15 @@ func stemOf(t *Token) string {
 	if t.Kind == URL || t.Kind == Mention || t.Kind == Number || t.Via.Has(ViaMask) {
 		return t.Norm
 	}
-	if t.Norm == "" || !hasLetter(t.Norm) {
-		return t.Norm
+	return wordStem(t.Norm)
+}
+
+// wordStem returns the stem of norm, the Norm of a word or hashtag part.
+func wordStem(norm string) string {
+	if norm == "" || !hasLetter(norm) {
+		return norm
 	}
-	return stem.Word(t.Norm)
+	return stem.Word(norm)
 }
 
 func hasLetter(s string) bool {

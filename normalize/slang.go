@@ -25,6 +25,24 @@ var defaultSlang = sync.OnceValues(func() (map[string]string, error) {
 	return ParseSlang(strings.NewReader(slangFile), "slang.txt")
 })
 
+// defaultSlangStems maps every word of the embedded dictionary, colloquial
+// and standard forms alike, to its stem (wordStem). It is built once, so
+// that New need not stem the same words for every Normalizer; the map is
+// never modified after building. It is empty when the dictionary does not
+// parse.
+var defaultSlangStems = sync.OnceValue(func() map[string]string {
+	slang, err := defaultSlang()
+	if err != nil {
+		return nil
+	}
+	stems := make(map[string]string, 2*len(slang))
+	for k, v := range slang {
+		stems[k] = wordStem(k)
+		stems[v] = wordStem(v)
+	}
+	return stems
+})
+
 // ParseSlang reads a slang dictionary and returns its pairs, colloquial form
 // to standard form.
 //

@@ -15,7 +15,10 @@ const (
 	cDigit
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]class) {
+// asciiClass is the class of each ASCII byte. It has 256 entries so that any
+// byte indexes it without a bounds check; bytes from 0x80 up are classified
+// by classAtRune instead.
+var asciiClass = func() (t [256]class) {
 	for c := range utf8.RuneSelf {
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
@@ -34,6 +37,12 @@ func classAt(b []byte, i int) (class, int) {
 	if c := b[i]; c < utf8.RuneSelf {
 		return asciiClass[c], 1
 	}
+	return classAtRune(b, i)
+}
+
+// classAtRune is classAt for a non-ASCII byte; kept apart so that the hot
+// scanning loops test the ASCII case inline and call it only for the rest.
+func classAtRune(b []byte, i int) (class, int) {
 	r, size := utf8.DecodeRune(b[i:])
 	switch {
 	case unicode.IsLetter(r):
@@ -102,7 +111,9 @@ func (n *Normalizer) appendTokens(dst []Token, text string, s *scratch) []Token 
 		}
 	}
 	for i := first; i < len(dst); i++ {
-		dst[i].Stem = stemOf(&dst[i])
+		if dst[i].Stem == "" {
+			dst[i].Stem = stemOf(&dst[i])
+		}
 	}
 	return dst
 }
@@ -110,7 +121,10 @@ func (n *Normalizer) appendTokens(dst []Token, text string, s *scratch) []Token 
 func (t *tokenizer) run() {
 	b := t.buf
 	for i := 0; i < len(b); {
-		cl, size := classAt(b, i)
+		cl, size := asciiClass[b[i]], 1
+		if b[i] >= utf8.RuneSelf {
+			cl, size = classAtRune(b, i)
+		}
 		switch {
 		case isAlnum(cl):
 			i = t.scanAlnum(i)
@@ -128,8 +142,9 @@ func (t *tokenizer) run() {
 
 // emit appends a token for the folded range [fa, fb). Its Norm is static
 // when not empty, else norm (copied to the arena unless equal to the raw
-// text).
-func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static string) {
+// text). A non-empty stem is the Norm's stem, known from the word table;
+// otherwise appendTokens computes the stem.
+func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static, stem string) {
 	f := &t.s.f
 	start, end := f.start[fa], f.origEnd(fb, len(t.text))
 	if start < t.lastEnd {
@@ -140,14 +155,14 @@ func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static str
 	if start >= end {
 		return
 	}
-	for i := fa; i < fb; i++ {
+	for i := fa; i < fb && f.nonASCII; i++ {
 		if f.flags[i]&flUnicode != 0 {
 			via |= ViaUnicode
 			break
 		}
 	}
 	raw := t.text[start:end]
-	tok := Token{Raw: raw, Start: start, End: end, Kind: kind, Via: via}
+	tok := Token{Raw: raw, Stem: stem, Start: start, End: end, Kind: kind, Via: via}
 	switch {
 	case static != "":
 		tok.Norm = static
@@ -167,7 +182,7 @@ func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static str
 // run of split letters or a word/number.
 func (t *tokenizer) scanAlnum(i int) int {
 	if end := t.linkAt(i); end > i {
-		t.emit(i, end, URL, 0, t.buf[i:end], "")
+		t.emit(i, end, URL, 0, t.buf[i:end], "", "")
 		return end
 	}
 	if end, ok := t.splitRun(i); ok {
@@ -272,13 +287,28 @@ func isLetters(b []byte) bool {
 	return true
 }
 
-func isDomainByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.'
-}
+// Bits of addrTable.
+const (
+	abDomain uint8 = 1 << iota // a-z, 0-9, '-', '.'
+	abAddr                     // abDomain bytes and '_', '+', '%'
+)
 
-func isAddrByte(c byte) bool {
-	return isDomainByte(c) || c == '_' || c == '+' || c == '%'
-}
+// addrTable classifies the bytes of web and e-mail addresses.
+var addrTable = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
+			t[c] = abDomain | abAddr
+		case c == '_', c == '+', c == '%':
+			t[c] = abAddr
+		}
+	}
+	return t
+}()
+
+func isDomainByte(c byte) bool { return addrTable[c]&abDomain != 0 }
+
+func isAddrByte(c byte) bool { return addrTable[c]&abAddr != 0 }
 
 // urlEnd returns the end of a URL starting at i: up to white space, a
 // control character, a quote or angle bracket, or a non-ASCII rune that is
@@ -391,8 +421,8 @@ func (t *tokenizer) splitRun(i int) (int, bool) {
 		x += size
 	}
 	t.s.w0 = w
-	norm, static, via := t.normWord(w, true, false)
-	t.emit(i, last, Word, via|ViaSplit, norm, static)
+	norm, static, stem, via := t.normWord(w, true, false)
+	t.emit(i, last, Word, via|ViaSplit, norm, static, stem)
 	return last, true
 }
 
@@ -407,7 +437,10 @@ func (t *tokenizer) scanWord(i int) int {
 	hasLetter := false
 	prev := cOther
 	for j < len(b) {
-		cl, size := classAt(b, j)
+		cl, size := asciiClass[b[j]], 1
+		if b[j] >= utf8.RuneSelf {
+			cl, size = classAtRune(b, j)
+		}
 		if isAlnum(cl) {
 			if cl == cLetter {
 				hasLetter = true
@@ -454,11 +487,11 @@ func (t *tokenizer) scanWord(i int) int {
 	}
 	w := b[i:j]
 	if !hasLetter {
-		t.emit(i, j, Number, 0, w, "")
+		t.emit(i, j, Number, 0, w, "", "")
 		return j
 	}
-	norm, static, via := t.normWord(w, true, true)
-	t.emit(i, j, Word, via, norm, static)
+	norm, static, stem, via := t.normWord(w, true, true)
+	t.emit(i, j, Word, via, norm, static, stem)
 	return j
 }
 
@@ -477,7 +510,7 @@ func (t *tokenizer) scanMention(i int) int {
 	if j == i+1 {
 		return i + 1
 	}
-	t.emit(i, j, Mention, 0, b[i:j], "")
+	t.emit(i, j, Mention, 0, b[i:j], "", "")
 	return j
 }
 
@@ -497,8 +530,8 @@ func (t *tokenizer) scanHashtag(i int) int {
 	}
 	body := b[i+1 : j]
 	if t.n.leetWord(body) {
-		norm, static, via := t.normWord(body, true, false)
-		t.emit(i, j, Hashtag, via, norm, static)
+		norm, static, stem, via := t.normWord(body, true, false)
+		t.emit(i, j, Hashtag, via, norm, static, stem)
 		return j
 	}
 	// Split on '_', letter/digit changes, lower->upper (iklanAhok) and the
@@ -564,9 +597,9 @@ func classAtEnd(b []byte, i, end int) (class, int) {
 func (t *tokenizer) emitHashPart(spanStart, from, to int) {
 	w := t.buf[from:to]
 	if classOf(w, 0) != cLetter {
-		t.emit(spanStart, to, Hashtag, 0, w, "")
+		t.emit(spanStart, to, Hashtag, 0, w, "", "")
 		return
 	}
-	norm, static, via := t.normWord(w, false, false)
-	t.emit(spanStart, to, Hashtag, via, norm, static)
+	norm, static, stem, via := t.normWord(w, false, false)
+	t.emit(spanStart, to, Hashtag, via, norm, static, stem)
 }

@@ -230,13 +230,14 @@ func buildElongated(dst, w []byte, runs []run, alt uint) []byte {
 // normWord normalises the folded word w: slang or vocabulary lookup of the
 // whole word, reduplication (anak2, anak2nya), leet, masks, elongation and slang. The
 // result is either static (a slang value) or norm (a scratch buffer, valid
-// until the next call).
-func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte, static string, via Via) {
+// until the next call). stem is the result's stem when the word table knows
+// it, and "" otherwise.
+func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte, static, stem string, via Via) {
 	n, s := t.n, t.s
 	if wi := n.words[string(w)]; wi.slang != "" {
-		return nil, wi.slang, ViaSlang
+		return nil, wi.slang, wi.stem, ViaSlang
 	} else if wi.known != 0 {
-		return w, "", 0
+		return w, "", wi.stem, 0
 	}
 	redup, suffix := false, []byte(nil)
 	if allowRedup {
@@ -260,13 +261,17 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte,
 	}
 	if via != 0 {
 		// w changed: look it up again.
-		if v := n.words[string(w)].slang; v != "" {
-			static = v
+		wi := n.words[string(w)]
+		if wi.slang != "" {
+			static = wi.slang
 			via |= ViaSlang
+		}
+		if wi.known != 0 && !via.Has(ViaMask) {
+			stem = wi.stem // a masked word's stem is its Norm (stemOf)
 		}
 	}
 	if !redup {
-		return w, static, via
+		return w, static, stem, via
 	}
 	base := s.w3[:0]
 	if static != "" {
@@ -279,5 +284,5 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte,
 	base = append(base, base[:m]...)
 	base = append(base, suffix...)
 	s.w3 = base
-	return base, "", via
+	return base, "", "", via
 }

@@ -29,7 +29,7 @@ func removeParticle(w *snowballword.SnowballWord) bool {
 	if !lastRuneIn(w, "hn") {
 		return false
 	}
-	if suffix := w.FirstSuffix("kah", "lah", "pun"); suffix != "" {
+	if suffix := firstSuffix(w, "kah", "lah", "pun"); suffix != "" {
 		return removeLastRunes(w, len(suffix))
 	}
 	return false
@@ -41,7 +41,7 @@ func removePossessivePronoun(w *snowballword.SnowballWord) bool {
 	if !lastRuneIn(w, "au") {
 		return false
 	}
-	if suffix := w.FirstSuffix("nya", "ku", "mu"); suffix != "" {
+	if suffix := firstSuffix(w, "nya", "ku", "mu"); suffix != "" {
 		return removeLastRunes(w, len(suffix))
 	}
 	return false
@@ -64,10 +64,10 @@ func removeFirstOrderPrefix(w *snowballword.SnowballWord) prefixKind {
 	if !firstRuneIn(w, "dkmpt") {
 		return prefixNone
 	}
-	if p := w.FirstPrefix("me", "pe"); p != "" && hasNasalRoot(w.RS[2:]) {
+	if p := firstPrefix(w, "me", "pe"); p != "" && hasNasalRoot(w.RS[2:]) {
 		return prefixIf(removeFirstRunes(w, 2), firstOrderKind(p))
 	}
-	p := w.FirstPrefix("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "ter", "di", "ke", "me")
+	p := firstPrefix(w, "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "ter", "di", "ke", "me")
 	switch p {
 	case "":
 		return prefixNone
@@ -109,7 +109,7 @@ func removeSecondOrderPrefix(w *snowballword.SnowballWord) prefixKind {
 	if !firstRuneIn(w, "bp") {
 		return prefixNone
 	}
-	switch w.FirstPrefix("belajar", "pelajar", "ber", "per", "be", "pe") {
+	switch firstPrefix(w, "belajar", "pelajar", "ber", "per", "be", "pe") {
 	case "belajar", "ber":
 		return prefixIf(removeFirstRunes(w, 3), prefixBer)
 	case "pelajar":
@@ -132,7 +132,7 @@ func removeSuffix(w *snowballword.SnowballWord, prefix prefixKind) bool {
 	if !lastRuneIn(w, "in") {
 		return false
 	}
-	switch w.FirstSuffix("kan", "an", "i") {
+	switch firstSuffix(w, "kan", "an", "i") {
 	case "kan":
 		if suffixKanOK(prefix) {
 			return removeLastRunes(w, 3)
@@ -284,13 +284,37 @@ func stemSpecialWord(w *snowballword.SnowballWord) bool {
 }
 
 // firstRuneIn reports whether the first rune of w is one of runes; it
-// spares the library's prefix search on words that cannot match.
+// spares the prefix search on words that cannot match.
 func firstRuneIn(w *snowballword.SnowballWord, runes string) bool {
 	return len(w.RS) > 0 && strings.ContainsRune(runes, w.RS[0])
 }
 
 // lastRuneIn reports whether the last rune of w is one of runes; it spares
-// the library's suffix search on words that cannot match.
+// the suffix search on words that cannot match.
 func lastRuneIn(w *snowballword.SnowballWord, runes string) bool {
 	return len(w.RS) > 0 && strings.ContainsRune(runes, w.RS[len(w.RS)-1])
+}
+
+// firstPrefix returns the first of prefixes that w begins with, or "". It
+// is snowballword's FirstPrefix for ASCII prefixes, without converting
+// every candidate to runes on each call.
+func firstPrefix(w *snowballword.SnowballWord, prefixes ...string) string {
+	for _, p := range prefixes {
+		if len(p) <= len(w.RS) && sameASCII(p, w.RS[:len(p)]) {
+			return p
+		}
+	}
+	return ""
+}
+
+// firstSuffix returns the first of suffixes that w ends with, or "". It is
+// snowballword's FirstSuffix for ASCII suffixes, without converting every
+// candidate to runes on each call.
+func firstSuffix(w *snowballword.SnowballWord, suffixes ...string) string {
+	for _, s := range suffixes {
+		if len(s) <= len(w.RS) && sameASCII(s, w.RS[len(w.RS)-len(s):]) {
+			return s
+		}
+	}
+	return ""
 }
