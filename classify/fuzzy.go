@@ -6,15 +6,17 @@ import (
 	"github.com/saring-id/saring/lexicon"
 )
 
-// fuzzyIndex finds lexicon terms within a few edits of a token. It builds a
-// github.com/sajari/fuzzy model (symmetric-delete keys up to depth 2) once,
-// at New, and reads its maps without locks afterwards: the model is never
-// written again, so concurrent reads are safe. The query side generates the
-// token's deletions in a caller-owned buffer instead of calling
-// Model.Suggestions, which allocates a map and every deletion per call; the
-// hot path then only allocates when a candidate has to be verified.
+// fuzzyIndex finds lexicon terms within a few edits of a token. At New it
+// builds a github.com/sajari/fuzzy model (symmetric-delete keys up to depth
+// 2) and keeps its keys, with the terms themselves, in one read-only map, so
+// concurrent reads need no lock. The query side generates the token's
+// deletions in a caller-owned buffer instead of calling Model.Suggestions,
+// which allocates a map and every deletion per call; the hot path then only
+// allocates when a candidate has to be verified (fuzzy.Levenshtein).
 type fuzzyIndex struct {
-	model *fuzzy.Model
+	// keys maps each deletion key of the sajari/fuzzy model, and each term
+	// itself, to the terms it can lead to: one map probe per key.
+	keys map[string][]string
 	// maxDist is the distance each term tolerates (lexicon.FuzzyDistance).
 	maxDist map[string]int
 	// entries lists the lexicon entries of each term.
@@ -24,6 +26,9 @@ type fuzzyIndex struct {
 	// bit is clear cannot match (consider requires the same first byte and
 	// the distance is at least the length difference).
 	lens [256]uint64
+	// lens2 is lens for the terms that tolerate two edits; only words with
+	// their bit set need the second round of deletions.
+	lens2 [256]uint64
 }
 
 // fuzzyMinLen is the shortest token fuzzy matching looks at, in bytes.
@@ -31,12 +36,12 @@ const fuzzyMinLen = 5
 
 func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 	f := &fuzzyIndex{
-		model:   fuzzy.NewModel(),
 		maxDist: make(map[string]int),
 		entries: make(map[string][]int32),
 	}
-	f.model.SetUseAutocomplete(false)
-	f.model.SetDepth(2)
+	model := fuzzy.NewModel()
+	model.SetUseAutocomplete(false)
+	model.SetDepth(2)
 	for i, e := range entries {
 		if !e.Fuzzy || len(e.Labels) == 0 || len(e.Words) != 1 || !isASCII(e.Words[0]) {
 			continue
@@ -47,16 +52,26 @@ func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 			continue
 		}
 		if _, seen := f.maxDist[term]; !seen {
-			f.model.SetCount(term, 1, true)
+			model.SetCount(term, 1, true)
 		}
 		f.maxDist[term] = max(f.maxDist[term], d)
 		for l := max(len(term)-d, 0); l <= len(term)+d && l < 64; l++ {
 			f.lens[term[0]] |= 1 << l
+			if d >= 2 {
+				f.lens2[term[0]] |= 1 << l
+			}
 		}
 		f.entries[term] = append(f.entries[term], int32(i))
 	}
 	if len(f.maxDist) == 0 {
 		return nil
+	}
+	f.keys = make(map[string][]string, len(model.Suggest)+len(f.maxDist))
+	for k, terms := range model.Suggest {
+		f.keys[k] = terms
+	}
+	for term := range f.maxDist {
+		f.keys[term] = append(f.keys[term], term)
 	}
 	return f
 }
@@ -76,12 +91,15 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 		return "", 0, false
 	}
 	h := fuzzyHit{word: word, dist: 1 << 30}
-	f.consider(&h, f.model.Suggest[word])
-	n := len(word)
+	f.consider(&h, f.keys[word])
+	// One deletion on the word's side, against up to two on the terms'
+	// (the model's keys), finds every term within one edit; terms that
+	// tolerate two also need a second deletion here.
+	n, twice := len(word), f.lens2[word[0]]&(1<<len(word)) != 0
 	for i := 0; i < n; i++ {
 		buf = append(append(buf[:0], word[:i]...), word[i+1:]...)
 		f.considerKey(&h, buf)
-		for j := i; j < n-1; j++ {
+		for j := i; twice && j < n-1; j++ {
 			// delete word[i], then the byte at j of the shortened word
 			b2 := append(append(buf[len(buf):len(buf)], buf[:j]...), buf[j+1:]...)
 			f.considerKey(&h, b2)
@@ -90,14 +108,11 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 	return h.term, h.dist, h.term != ""
 }
 
-// considerKey checks the terms that a deletion key reaches: the key itself as
-// a term and the terms whose own deletions gave the key.
+// considerKey checks the terms that a deletion key reaches: the key itself
+// as a term and the terms whose own deletions gave the key.
 func (f *fuzzyIndex) considerKey(h *fuzzyHit, key []byte) {
-	if _, ok := f.maxDist[string(key)]; ok {
-		f.consider(h, []string{string(key)})
-	}
-	if s, ok := f.model.Suggest[string(key)]; ok {
-		f.consider(h, s)
+	if terms, ok := f.keys[string(key)]; ok {
+		f.consider(h, terms)
 	}
 }
 

@@ -86,9 +86,10 @@ func isSmearKind(k lexicon.Kind) bool {
 
 // isPersonalKind reports kinds that insult the person they are aimed at.
 // Vulgarity at someone (@x ngentot) is mostly crude banter: abusive, not
-// hate speech, unless the word is also an insult.
+// hate speech, unless the word is also an insult; a stereotype (malas,
+// pelit) said of one person is a description, of a group a generalisation.
 func isPersonalKind(k lexicon.Kind) bool {
-	return isInsultKind(k) && k != lexicon.KindVulgar
+	return isInsultKind(k) && k != lexicon.KindVulgar && k != lexicon.KindStereotype
 }
 
 // pronouns address or point at a person; after an insult they are its
