@@ -275,11 +275,68 @@ func (st *state) applyContext(c *Classifier) {
 		if slices.Equal(e.Labels, []lexicon.Label{lexicon.Abusive}) {
 			continue
 		}
-		if cue := st.cueFor(m); cue != nil {
+		if why := st.mentioned(m); why != "" {
 			m.weight *= counterFactor
-			m.context = append(m.context, "counter-speech \""+st.text(cue)+"\"")
+			m.context = append(m.context, why)
 		}
 	}
+}
+
+// mentioned says why m is talked about rather than said — a counter cue
+// applies to it, or it is quoted — or returns "".
+func (st *state) mentioned(m *match) string {
+	if cue := st.cueFor(m); cue != nil {
+		return "counter-speech \"" + st.text(cue) + "\""
+	}
+	if start, end := st.span(m); quoted(st.src, start, end) {
+		return "quoted"
+	}
+	return ""
+}
+
+// quoteScan bounds how far quoted looks for the quotation marks.
+const quoteScan = 120
+
+// quoted reports whether text[start:end] stands inside quotation marks on
+// its line (kata 'kafir' sering dipakai): a quotation is a mention, not a
+// use. An opening mark follows a space, a line start or punctuation, so
+// apostrophes inside words (Ma'ruf, Jum'at) do not open one.
+func quoted(text string, start, end int) bool {
+	open := false
+	for i := start - 1; i >= max(0, start-quoteScan); i-- {
+		ch := text[i]
+		if ch == '\n' {
+			return false
+		}
+		if isQuoteAt(text, i) {
+			open = i == 0 || strings.IndexByte(" \t([:,", text[i-1]) >= 0
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for i := end; i < min(len(text), end+quoteScan); i++ {
+		if text[i] == '\n' {
+			return false
+		}
+		if isQuoteAt(text, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuoteAt reports a quotation mark starting at text[i]: ' " or the
+// typographic “ ” ‘ ’ (UTF-8 E2 80 98..9D).
+func isQuoteAt(text string, i int) bool {
+	switch text[i] {
+	case '\'', '"':
+		return true
+	case 0xE2:
+		return i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x98 && text[i+2] <= 0x9D
+	}
+	return false
 }
 
 // negatorBefore returns a kept negator that ends right where m starts, in
@@ -493,23 +550,63 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	switch {
 	case target != nil:
 		x = st.ruleEv(c, text, "action+target", a, target, actionWeight)
-	case called || st.commandAt(a):
+	case (called || st.commandAt(a)) && !st.inLabel(c, a, lexicon.Provocation):
+		// (inside a call phrase such as kita serbu, the phrase counts)
 		x = st.ruleEv(c, text, "imperative", a, a, imperativeWeight)
 	default:
 		return
 	}
-	if cue := st.cueFor(a); cue != nil {
+	if why := st.mentioned(a); why != "" {
 		x.Weight *= counterFactor
-		x.Context = append(x.Context, "counter-speech \""+st.text(cue)+"\"")
+		x.Context = append(x.Context, why)
 	}
-	ev[iProvocation] = append(ev[iProvocation], x)
-	if target != nil && st.list(c, target) == lexicon.Group {
+	switch {
+	case target == nil:
+		ev[iProvocation] = append(ev[iProvocation], x)
+	case st.list(c, target) == lexicon.Group:
 		// A call to act against an identity group is hate against it too.
+		ev[iProvocation] = append(ev[iProvocation], x)
 		y := x
 		y.Rule = "action+group"
 		ev[iSARA] = append(ev[iSARA], y)
 		targets[iSARA] = appendTargets(targets[iSARA], c.entries[target.entry].Targets)
+	case st.list(c, target) == lexicon.Person:
+		// Violence against a person is a threat: hate speech; said to
+		// "you" without a call it is personal, not incitement.
+		y := x
+		y.Rule = "threat"
+		ev[iHate] = append(ev[iHate], y)
+		if called || !addressed(&c.entries[target.entry]) {
+			ev[iProvocation] = append(ev[iProvocation], x)
+		}
+	default:
+		ev[iProvocation] = append(ev[iProvocation], x)
 	}
+}
+
+// secondPerson are the pronouns that address the reader.
+var secondPerson = map[string]bool{"kamu": true, "kau": true, "engkau": true, "anda": true, "ente": true}
+
+// addressed reports whether a person entry speaks to "you" (lo, muka lo).
+func addressed(e *lexicon.Entry) bool {
+	for _, w := range e.Words {
+		if secondPerson[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// inLabel reports whether m lies inside a kept match of a label-l entry.
+func (st *state) inLabel(c *Classifier, m *match, l lexicon.Label) bool {
+	lo, hi := st.around(m.from-c.maxPhrase+1, m.to)
+	for j := lo; j < hi; j++ {
+		o := &st.matches[j]
+		if !o.dropped && o.from <= m.from && m.to <= o.to && slices.Contains(c.entries[o.entry].Labels, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // commandAt reports a bare verb that opens its sentence and has an object
