@@ -443,10 +443,17 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 					ev[iHate] = append(ev[iHate], st.ruleEv(c, text, "person+insult", p, m, st.boosted(c, m)))
 					aimed = true
 				}
-				// Aimed at someone, an ambiguous word (babi, anjing) is the
-				// insult, not the animal.
-				if aimed && slices.Contains(e.Labels, lexicon.Abusive) {
-					ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, st.boosted(c, m)))
+				// Aimed at someone, inside a slur (babi cina) or shouted on
+				// its own (Babi, mouse gw rusak), an ambiguous word (babi,
+				// anjing) is the insult, not the animal.
+				if slices.Contains(e.Labels, lexicon.Abusive) {
+					switch {
+					case aimed || st.inLabel(c, m, lexicon.SARA) || st.inLabel(c, m, lexicon.HateSpeech):
+						ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, st.boosted(c, m)))
+					case e.Severity > lexicon.Weak && st.exclaimed(m):
+						// (softened exclamations such as anjir stay mild)
+						ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "exclamation", m, m, st.boosted(c, m)))
+					}
 				}
 			}
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) || isSmearKind(e.Kind) {
@@ -463,7 +470,7 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 		}
 	}
 	if len(ev[iHoax]) > 0 {
-		st.hoaxRules(text, ev)
+		st.hoaxRules(c, text, ev)
 	}
 }
 
@@ -471,7 +478,7 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 // hoax marker, with shouting or with a run of exclamation marks is the
 // shape of a hoax message; each alone is weak. Weak chain cues (tolong
 // share, as genuine requests say) do not take part.
-func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
+func (st *state) hoaxRules(c *Classifier, text string, ev *[numLabels][]Evidence) {
 	chain, other := -1, -1
 	for i, x := range ev[iHoax] {
 		switch {
@@ -499,12 +506,31 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 	}
 	if chain >= 0 && other >= 0 {
 		a, b := ev[iHoax][chain], ev[iHoax][other]
-		ev[iHoax] = append(ev[iHoax], Evidence{
+		x := Evidence{
 			Term: a.Term + " + " + b.Term, Text: a.Text + " … " + b.Text,
 			Start: min(a.Start, b.Start), End: max(a.End, b.End),
 			Match: MatchRule, Rule: "chain+claim", Weight: chainClaimWeight, severity: lexicon.Moderate,
-		})
+		}
+		ev[iHoax] = append(ev[iHoax], x)
+		// A hoax broadcast about a candidate or party is a black campaign.
+		if p := st.firstOf(c, lexicon.Political); p != nil {
+			start, end := st.span(p)
+			ev[iBlack] = append(ev[iBlack], Evidence{
+				Term: st.termOf(c, p) + " + " + x.Term, Text: text[start:end], Start: start, End: end,
+				Match: MatchRule, Rule: "hoax+political", Weight: chainClaimWeight, severity: lexicon.Moderate,
+			})
+		}
 	}
+}
+
+// firstOf returns the first kept match of list l in the text, or nil.
+func (st *state) firstOf(c *Classifier, l lexicon.List) *match {
+	for i := range st.matches {
+		if m := &st.matches[i]; !m.dropped && st.list(c, m) == l {
+			return m
+		}
+	}
+	return nil
 }
 
 // personNear finds a person word, a political target or an @mention that
@@ -582,6 +608,25 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	default:
 		ev[iProvocation] = append(ev[iProvocation], x)
 	}
+}
+
+// exclaimed reports a match that stands as its own exclamation: nothing of
+// its sentence before it, or a comma; and after it the sentence ends, a
+// comma or "!" follows, or a particle (Anjrit lah).
+func (st *state) exclaimed(m *match) bool {
+	gap := func(a, b int) string { return st.src[st.toks[a].End:st.toks[b].Start] }
+	if m.from > 0 && st.sent[m.from-1] == st.sent[m.from] && !strings.ContainsAny(gap(m.from-1, m.from), ",:") {
+		return false
+	}
+	n := m.to
+	if n >= len(st.toks) || st.sent[n] != st.sent[m.from] || strings.ContainsAny(gap(n-1, n), ",!") {
+		return true
+	}
+	switch st.toks[n].Norm {
+	case "lah", "deh", "sih", "dah", "sudah", "banget":
+		return true
+	}
+	return false
 }
 
 // secondPerson are the pronouns that address the reader.
