@@ -470,7 +470,7 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 		}
 	}
 	if len(ev[iHoax]) > 0 {
-		st.hoaxRules(c, text, ev)
+		st.hoaxRules(text, ev)
 	}
 }
 
@@ -478,7 +478,7 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 // hoax marker, with shouting or with a run of exclamation marks is the
 // shape of a hoax message; each alone is weak. Weak chain cues (tolong
 // share, as genuine requests say) do not take part.
-func (st *state) hoaxRules(c *Classifier, text string, ev *[numLabels][]Evidence) {
+func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 	chain, other := -1, -1
 	for i, x := range ev[iHoax] {
 		switch {
@@ -506,32 +506,14 @@ func (st *state) hoaxRules(c *Classifier, text string, ev *[numLabels][]Evidence
 	}
 	if chain >= 0 && other >= 0 {
 		a, b := ev[iHoax][chain], ev[iHoax][other]
-		x := Evidence{
+		ev[iHoax] = append(ev[iHoax], Evidence{
 			Term: a.Term + " + " + b.Term, Text: a.Text + " … " + b.Text,
 			Start: min(a.Start, b.Start), End: max(a.End, b.End),
 			Match: MatchRule, Rule: "chain+claim", Weight: chainClaimWeight, severity: lexicon.Moderate,
-		}
-		ev[iHoax] = append(ev[iHoax], x)
-		// A hoax broadcast about a candidate or party is a black campaign.
-		if p := st.firstOf(c, lexicon.Political); p != nil {
-			start, end := st.span(p)
-			ev[iBlack] = append(ev[iBlack], Evidence{
-				Term: st.termOf(c, p) + " + " + x.Term, Text: text[start:end], Start: start, End: end,
-				Match: MatchRule, Rule: "hoax+political", Weight: chainClaimWeight, severity: lexicon.Moderate,
-			})
-		}
+		})
 	}
 }
 
-// firstOf returns the first kept match of list l in the text, or nil.
-func (st *state) firstOf(c *Classifier, l lexicon.List) *match {
-	for i := range st.matches {
-		if m := &st.matches[i]; !m.dropped && st.list(c, m) == l {
-			return m
-		}
-	}
-	return nil
-}
 
 // personNear finds a person word, a political target or an @mention that
 // m's insult is aimed at: before it (dasar goblok, kamu tuh sampah), or
