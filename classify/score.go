@@ -514,7 +514,6 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 	}
 }
 
-
 // personNear finds a person word, a political target or an @mention that
 // m's insult is aimed at: before it (dasar goblok, kamu tuh sampah), or
 // after it when it is a pronoun (babi kau, anjing lo); a noun after it is
