@@ -450,8 +450,9 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 					switch {
 					case aimed || st.inLabel(c, m, lexicon.SARA) || st.inLabel(c, m, lexicon.HateSpeech):
 						ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "aimed insult", m, m, st.boosted(c, m)))
-					case e.Severity > lexicon.Weak && st.exclaimed(m):
-						// (softened exclamations such as anjir stay mild)
+					case e.Weight < DefaultThreshold && e.Severity > lexicon.Weak && st.exclaimed(m):
+						// (only ambiguous words need it; softened
+						// exclamations such as anjir stay mild)
 						ev[iAbusive] = append(ev[iAbusive], st.ruleEv(c, text, "exclamation", m, m, st.boosted(c, m)))
 					}
 				}
