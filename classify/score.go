@@ -516,14 +516,17 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 }
 
 // personNear finds a person word, a political target or an @mention that
-// m's insult is aimed at: before it (dasar goblok, kamu tuh sampah), or
-// after it when it is a pronoun (babi kau, anjing lo); a noun after it is
-// its owner (anjing tetangga is the neighbour's dog).
+// m's insult is aimed at: before it (dasar goblok, kamu tuh sampah), after
+// it when the insult is said of it (see predicated), or inside the insult
+// when it speaks to "you" (matamu picek).
 func (st *state) personNear(c *Classifier, m *match) *match {
 	for _, l := range [...]lexicon.List{lexicon.Person, lexicon.Political} {
-		if p := st.near(c, l, m, ruleWindow-1, false); p != nil && (p.to <= m.from || pronouns[st.toks[p.from].Norm]) {
+		if p := st.near(c, l, m, ruleWindow-1, false); p != nil && (p.to <= m.from || st.predicated(p, m)) {
 			return p
 		}
+	}
+	if p := st.addressedIn(c, m); p != nil {
+		return p
 	}
 	for k := max(0, m.from-ruleWindow+1); k < min(len(st.toks), m.to+ruleWindow-1); k++ {
 		if st.toks[k].Kind == normalize.Mention && st.sent[k] == st.sent[m.from] {
@@ -611,13 +614,46 @@ func (st *state) exclaimed(m *match) bool {
 	return false
 }
 
+// predicated reports whether person p after insult m is what m is said of:
+// a pronoun (babi kau, anjing lo), or a noun after a particle (tolol bgt
+// nih admin). A noun right after the insult is its owner instead (anjing
+// tetangga is the neighbour's dog).
+func (st *state) predicated(p, m *match) bool {
+	if pronouns[st.toks[p.from].Norm] {
+		return true
+	}
+	if p.from <= m.to {
+		return false
+	}
+	switch st.toks[p.from-1].Norm {
+	case "nih", "tuh", "ini", "itu", "sih", "banget", "memang":
+		return true
+	}
+	return false
+}
+
+// addressedIn returns a person match inside m that speaks to "you"
+// (matamu picek, otak kamu): the insult is aimed by its own words. A third
+// person inside it (orang gila) names no target.
+func (st *state) addressedIn(c *Classifier, m *match) *match {
+	lo, hi := st.around(m.from, m.to)
+	for j := lo; j < hi; j++ {
+		o := &st.matches[j]
+		if !o.dropped && o.to <= m.to && st.list(c, o) == lexicon.Person && addressed(&c.entries[o.entry]) {
+			return o
+		}
+	}
+	return nil
+}
+
 // secondPerson are the pronouns that address the reader.
 var secondPerson = map[string]bool{"kamu": true, "kau": true, "engkau": true, "anda": true, "ente": true}
 
-// addressed reports whether a person entry speaks to "you" (lo, muka lo).
+// addressed reports whether a person entry speaks to "you" (lo, muka lo,
+// matamu).
 func addressed(e *lexicon.Entry) bool {
 	for _, w := range e.Words {
-		if secondPerson[w] {
+		if secondPerson[w] || strings.HasSuffix(w, "mu") {
 			return true
 		}
 	}
