@@ -9,6 +9,7 @@ import (
 
 // match is one lexicon entry found over the tokens [from, to).
 type match struct {
+	idx      int32 // position in state.matches
 	entry    int32
 	from, to int
 	how      How
@@ -32,6 +33,9 @@ type state struct {
 	// textCue the cue that applies to the whole text, or -1.
 	cue     []int32
 	textCue int32
+	// best is scratch for scoring: per match, the highest weight of the
+	// evidence standing on it.
+	best    []float64
 	ev      [numLabels][]Evidence
 	targets [numLabels][]lexicon.Target
 }

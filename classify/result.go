@@ -53,6 +53,10 @@ type Evidence struct {
 	Source string `json:"source,omitempty"`
 
 	severity Severity
+	// src is the index of the match the evidence stands on, or -1: rules
+	// that upgrade a match's evidence for its own label replace it rather
+	// than add to it.
+	src int32
 }
 
 // LabelResult is the verdict for one label.

@@ -112,6 +112,9 @@ func (st *state) run(c *Classifier, text string) Result {
 	st.toks = c.norm.Append(st.toks[:0], text)
 	st.matches = st.matches[:0]
 	st.findMatches(c)
+	for i := range st.matches {
+		st.matches[i].idx = int32(i)
+	}
 	if len(st.matches) == 0 {
 		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
 	}
@@ -409,6 +412,7 @@ func (st *state) lexiconEvidence(c *Classifier, text string, ev *[numLabels][]Ev
 			Term: e.Term, Text: text[start:end], Start: start, End: end,
 			Match: m.how, Via: viaNames(m.via), Distance: m.dist, Kind: string(e.Kind),
 			Weight: m.weight, Context: m.context, Source: c.sources[m.entry], severity: e.Severity,
+			src: m.idx,
 		}
 		for _, l := range e.Labels {
 			li := labelIndex(l)
@@ -494,13 +498,13 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 		}
 	}
 	if isShouting(text) {
-		ev[iHoax] = append(ev[iHoax], Evidence{Term: "shouting", Match: MatchRule, Rule: "shouting", Weight: shoutWeight, severity: lexicon.Weak})
+		ev[iHoax] = append(ev[iHoax], Evidence{Term: "shouting", Match: MatchRule, Rule: "shouting", Weight: shoutWeight, severity: lexicon.Weak, src: -1})
 		if other < 0 {
 			other = len(ev[iHoax]) - 1
 		}
 	}
 	if i := strings.Index(text, "!!"); i >= 0 {
-		ev[iHoax] = append(ev[iHoax], Evidence{Term: "!!", Text: "!!", Start: i, End: i + 2, Match: MatchRule, Rule: "exclamations", Weight: shoutWeight, severity: lexicon.Weak})
+		ev[iHoax] = append(ev[iHoax], Evidence{Term: "!!", Text: "!!", Start: i, End: i + 2, Match: MatchRule, Rule: "exclamations", Weight: shoutWeight, severity: lexicon.Weak, src: -1})
 		if other < 0 {
 			other = len(ev[iHoax]) - 1
 		}
@@ -510,7 +514,7 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 		ev[iHoax] = append(ev[iHoax], Evidence{
 			Term: a.Term + " + " + b.Term, Text: a.Text + " … " + b.Text,
 			Start: min(a.Start, b.Start), End: max(a.End, b.End),
-			Match: MatchRule, Rule: "chain+claim", Weight: chainClaimWeight, severity: lexicon.Moderate,
+			Match: MatchRule, Rule: "chain+claim", Weight: chainClaimWeight, severity: lexicon.Moderate, src: -1,
 		})
 	}
 }
@@ -711,9 +715,15 @@ func (st *state) ruleEv(c *Classifier, text, rule string, a, b *match, w float64
 	if b != a && b.entry >= 0 {
 		ctx = append(ctx, b.context...)
 	}
+	// The rule stands on its label match (b for group+insult and the like,
+	// where a is the context), else on a (the action verb).
+	src := a.idx
+	if b.entry >= 0 && len(c.entries[b.entry].Labels) > 0 {
+		src = b.idx
+	}
 	return Evidence{
 		Term: term, Text: text[start:end], Start: start, End: end,
-		Match: MatchRule, Rule: rule, Weight: w, Context: ctx, severity: sev,
+		Match: MatchRule, Rule: rule, Weight: w, Context: ctx, severity: sev, src: src,
 	}
 }
 
@@ -779,6 +789,32 @@ func viaNames(via normalize.Via) []string {
 	return strings.Split(via.String(), ",")
 }
 
+// miss is the noisy-OR complement of evidence: the product of 1 - weight,
+// where the evidence standing on one match counts once, with its highest
+// weight (a rule that upgrades "babi" to an aimed insult replaces it).
+func (st *state) miss(evs []Evidence) float64 {
+	if cap(st.best) < len(st.matches) {
+		st.best = make([]float64, len(st.matches))
+	}
+	best := st.best[:len(st.matches)]
+	for _, x := range evs {
+		if x.src >= 0 {
+			best[x.src] = max(best[x.src], x.Weight)
+		}
+	}
+	miss := 1.0
+	for _, x := range evs {
+		switch {
+		case x.src < 0:
+			miss *= 1 - x.Weight
+		case best[x.src] > 0:
+			miss *= 1 - best[x.src]
+			best[x.src] = 0 // counted; also leaves best zeroed for the next label
+		}
+	}
+	return miss
+}
+
 // result scores each label and assembles the Result. It copies the
 // evidence out of the scratch space into one allocation.
 func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numLabels][]lexicon.Target) Result {
@@ -791,10 +827,9 @@ func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numL
 		if len(ev[i]) == 0 {
 			continue
 		}
-		miss := 1.0
+		miss := st.miss(ev[i])
 		sev := lexicon.Severity(0)
 		for _, x := range ev[i] {
-			miss *= 1 - x.Weight
 			if x.Weight >= 0.1 {
 				sev = max(sev, x.severity)
 			}
