@@ -71,7 +71,11 @@ func TestIbrohimDev(t *testing.T) {
 	rep := runCorpus(t, path, "Tweet", ibrohimDecode,
 		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race",
 		"sara@agama,ras,suku=HS_Religion|HS_Race")
-	requireF1(t, rep, map[string]float64{"hate_speech": 0.54, "abusive": 0.74, "sara": 0.33})
+	// Regression floors just under the figures measured when they were set
+	// (README, "Measured figures"); the targets are higher.
+	requireF1(t, rep, map[string]float64{
+		"hate_speech": 0.54, "abusive": 0.76, "sara": 0.36, "sara@agama,ras,suku": 0.41,
+	})
 }
 
 // TestAuthoredPosts measures the project's own labelled posts, written here
@@ -80,8 +84,9 @@ func TestAuthoredPosts(t *testing.T) {
 	rep := runCorpus(t, "../testdata/posts.jsonl", "text", nil,
 		"hate_speech=hate_speech|sara", "sara=sara", "black_campaign=black_campaign",
 		"provocation=provocation", "hoax=hoax", "abusive=abusive")
+	// Regression floors just under the measured figures (README).
 	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.65, "sara": 0.7, "black_campaign": 0.7,
-		"provocation": 0.7, "hoax": 0.55, "abusive": 0.85,
+		"hate_speech": 0.85, "sara": 0.88, "black_campaign": 0.86,
+		"provocation": 0.86, "hoax": 0.87, "abusive": 0.91,
 	})
 }
