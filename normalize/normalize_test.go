@@ -167,6 +167,7 @@ func TestTokensElongation(t *testing.T) {
 		{"unknown double stays", "tunggu sebentar", []tk{w("tunggu"), w("sebentar")}},
 		{"capital elongation", "KAFIRRRR", []tk{{raw: "KAFIRRRR", norm: "kafir", via: ViaElongation}}},
 		{"elongated slang", "gkkkk", []tk{{raw: "gkkkk", norm: "tidak", via: ViaElongation | ViaSlang}}},
+		{"one repeated letter stays", "ppp wwww", []tk{w("ppp"), w("wwww")}},
 	})
 }
 

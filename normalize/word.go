@@ -168,7 +168,9 @@ func (n *Normalizer) elongate(s *scratch, w []byte) ([]byte, bool) {
 		i = j
 	}
 	s.runs = runs
-	if len(runs) == 0 || !long && n.isKnownBytes(w) {
+	if len(runs) == 0 || !long && n.isKnownBytes(w) || len(runs) == 1 && runs[0].n == len(w) {
+		// (a word of one repeated letter, ppp or wwww, is an
+		// abbreviation or noise, not an elongated one-letter word)
 		return w, false
 	}
 	if long {
