@@ -676,6 +676,9 @@ func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 		{"news/police say child kidnapping hoax is untrue", "Waspada hoaks penculikan anak yang beredar di grup WA, polisi memastikan tidak benar"},
 
 		// Counter-speech.
+		{"counter/negated call bukan usir mereka", "bukan usir mereka solusinya, ajak bicara baik-baik"},
+		{"counter/quoted call in a debunk", "Video 'kepung kantor bupati' itu video lama, hati-hati ya"},
+		{"chat/greeting P is not a party", "P, maling motor di komplek udah ketangkep belum?"},
 		{"counter/jangan sebarkan hoaks", "Jangan sebarkan hoaks, saring sebelum sharing!"},
 		{"counter/lawan ujaran kebencian", "Lawan ujaran kebencian, jaga persatuan bangsa"},
 		{"counter/no hoax no hate speech no SARA", "No hoax, no hate speech, no SARA"},
@@ -1087,7 +1090,11 @@ func TestResultJSONShape(t *testing.T) {
 	assert.Contains(t, got.Flagged, "hate_speech")
 	var saw bool
 	for _, l := range got.Labels {
-		assert.Contains(t, []string{"weak", "moderate", "strong"}, l.Severity)
+		if l.Flagged {
+			assert.Contains(t, []string{"weak", "moderate", "strong"}, l.Severity)
+		} else {
+			assert.Empty(t, l.Severity, "an unflagged label has no severity")
+		}
 		if l.Label != "sara" {
 			continue
 		}

@@ -86,8 +86,9 @@ func checkResult(t *testing.T, c *classify.Classifier, in string, r classify.Res
 		if lr.Flagged {
 			flagged = append(flagged, lr.Label)
 		}
-		if lr.Severity < lexicon.Weak || lr.Severity > lexicon.Strong {
-			t.Fatalf("%q: %s severity %v", in, lr.Label, lr.Severity)
+		// A flagged label is graded; an unflagged one has no severity.
+		if lr.Flagged && (lr.Severity < lexicon.Weak || lr.Severity > lexicon.Strong) || !lr.Flagged && lr.Severity != 0 {
+			t.Fatalf("%q: %s flagged %v with severity %v", in, lr.Label, lr.Flagged, lr.Severity)
 		}
 		if len(lr.Evidence) == 0 {
 			t.Fatalf("%q: %s has a score but no evidence", in, lr.Label)

@@ -67,7 +67,7 @@ type LabelResult struct {
 	// Flagged is Score >= the label's threshold.
 	Flagged bool `json:"flagged"`
 	// Severity is the strongest severity among the evidence.
-	Severity Severity `json:"severity"`
+	Severity Severity `json:"severity,omitempty"`
 	// Targets are the SARA targets, for the sara label.
 	Targets  []lexicon.Target `json:"targets,omitempty"`
 	Evidence []Evidence       `json:"evidence"`

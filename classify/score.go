@@ -95,8 +95,10 @@ func isPersonalKind(k lexicon.Kind) bool {
 // pronouns address or point at a person; after an insult they are its
 // target (anjing lo), where a noun would be its owner (anjing tetangga).
 var pronouns = map[string]bool{
-	"kamu": true, "kau": true, "engkau": true, "dia": true, "anda": true,
-	"kalian": true, "mereka": true, "ente": true, "elu": true,
+	"kamu": true, "kau": true, "engkau": true, "dikau": true, "dia": true, "anda": true,
+	"kalian": true, "mereka": true, "ente": true, "elu": true, "situ": true,
+	// regional: Sundanese, Javanese, Malay/Medan
+	"maneh": true, "sia": true, "kowe": true, "koe": true, "awak": true, "ko": true,
 }
 
 // callWords make a prefixed verb form a call to act (ayo bakar, kita usir,
@@ -489,8 +491,8 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 		switch {
 		case x.Weight < 0.1:
 			// negated or counter-speech
-		case x.Kind == string(lexicon.KindChain) && x.Weight >= strongChain:
-			if chain < 0 {
+		case x.Kind == string(lexicon.KindChain):
+			if chain < 0 && x.Weight >= strongChain {
 				chain = i
 			}
 		case other < 0:
@@ -498,7 +500,10 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 		}
 	}
 	if isShouting(text) {
-		ev[iHoax] = append(ev[iHoax], Evidence{Term: "shouting", Match: MatchRule, Rule: "shouting", Weight: shoutWeight, severity: lexicon.Weak, src: -1})
+		ev[iHoax] = append(ev[iHoax], Evidence{
+			Term: "shouting", Text: text, Start: 0, End: len(text),
+			Match: MatchRule, Rule: "shouting", Weight: shoutWeight, severity: lexicon.Weak, src: -1,
+		})
 		if other < 0 {
 			other = len(ev[iHoax]) - 1
 		}
@@ -511,9 +516,9 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 	}
 	if chain >= 0 && other >= 0 {
 		a, b := ev[iHoax][chain], ev[iHoax][other]
+		start, end := min(a.Start, b.Start), max(a.End, b.End)
 		ev[iHoax] = append(ev[iHoax], Evidence{
-			Term: a.Term + " + " + b.Term, Text: a.Text + " … " + b.Text,
-			Start: min(a.Start, b.Start), End: max(a.End, b.End),
+			Term: a.Term + " + " + b.Term, Text: text[start:end], Start: start, End: end,
 			Match: MatchRule, Rule: "chain+claim", Weight: chainClaimWeight, severity: lexicon.Moderate, src: -1,
 		})
 	}
@@ -549,8 +554,8 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	t := &st.toks[a.from]
 	called := a.from > 0 && callWords[st.toks[a.from-1].Norm] && st.sent[a.from-1] == st.sent[a.from]
 	prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem)
-	if prefixed && !called {
-		return
+	if prefixed && !called || st.negatorBefore(c, a) != nil {
+		return // a report (dibakar), or negated (bukan usir, jangan bakar)
 	}
 	// The target is the verb's object, after it (usir mereka); a person
 	// before it is its subject (polisi tangkap pelaku), unless a call word
@@ -861,7 +866,10 @@ func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numL
 		all = append(all, ev[i]...)
 		lr := LabelResult{
 			Label: l, Score: scores[i], Flagged: scores[i] >= c.threshold[i],
-			Severity: sevs[i], Evidence: all[from:len(all):len(all)],
+			Evidence: all[from:len(all):len(all)],
+		}
+		if lr.Flagged {
+			lr.Severity = sevs[i]
 		}
 		if i == iSARA && len(targets[i]) > 0 {
 			lr.Targets = slices.Clone(targets[i])
