@@ -40,6 +40,7 @@ type Classifier struct {
 type Option func(*config) error
 
 type config struct {
+	slang     map[string]string
 	extra     []*lexicon.Set
 	replace   *lexicon.Set
 	threshold map[lexicon.Label]float64
@@ -102,6 +103,20 @@ func WithThreshold(label lexicon.Label, threshold float64) Option {
 	}
 }
 
+// WithSlang adds colloquial -> standard word pairs to the embedded slang
+// dictionary (normalize.WithSlang), for example from normalize.ParseSlang.
+func WithSlang(pairs map[string]string) Option {
+	return func(c *config) error {
+		if c.slang == nil {
+			c.slang = make(map[string]string, len(pairs))
+		}
+		for k, v := range pairs {
+			c.slang[k] = v
+		}
+		return nil
+	}
+}
+
 // WithoutFuzzy turns spelling-tolerant matching off: only exact, normalised,
 // stemmed and masked forms match.
 func WithoutFuzzy() Option {
@@ -150,7 +165,7 @@ func New(opts ...Option) (*Classifier, error) {
 		vocab = append(vocab, e.Words...)
 		c.maxPhrase = max(c.maxPhrase, len(e.Words))
 	}
-	norm, err := normalize.New(normalize.WithVocabulary(vocab))
+	norm, err := normalize.New(normalize.WithVocabulary(vocab), normalize.WithSlang(cfg.slang))
 	if err != nil {
 		return nil, fmt.Errorf("classify: normalizer: %w", err)
 	}

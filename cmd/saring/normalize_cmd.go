@@ -9,16 +9,19 @@ import (
 	"io"
 	"os"
 
+	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/normalize"
 )
 
-const normalizeUsage = `usage: saring normalize [--max-bytes N] [--slang FILE] < posts.txt
+const normalizeUsage = `usage: saring normalize [--max-bytes N] [--slang FILE] [--lexicons DIR] < posts.txt
 
 Reads one text a line on stdin ("\n" or "\r\n" line ends) and writes one JSON
 object a line: {"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir",
 "start":0,"end":5,"kind":"word","via":["leet"]}]}. start and end are byte
-offsets in the input line. A line longer than --max-bytes is answered with
-{"error":"..."}; the exit code is then 1.
+offsets in the input line. The tokens are exactly those "saring classify"
+matches: the normalizer knows the lexicons' words (kafiir -> kafir). A line
+longer than --max-bytes is answered with {"error":"..."}; the exit code is
+then 1.
 
 flags:
 `
@@ -45,6 +48,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	maxBytes := fs.Int("max-bytes", 1<<20, "longest accepted input line, in bytes")
 	slangPath := fs.String("slang", "", "extra slang `FILE` (\"colloquial standard\" lines) over the embedded dictionary")
+	lexicons := fs.String("lexicons", "", "directory of lexicon files that extend the defaults")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -60,7 +64,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "saring normalize: --max-bytes must be positive, got %d\n", *maxBytes)
 		return 2
 	}
-	n, err := loadNormalizer(*slangPath)
+	n, err := loadNormalizer(*slangPath, *lexicons)
 	if err != nil {
 		fmt.Fprintf(stderr, "saring normalize: %v\n", err)
 		return 1
@@ -112,24 +116,28 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	return 0
 }
 
-// loadNormalizer returns the default normalizer, or one with the slang file
-// at path over the embedded dictionary.
-func loadNormalizer(path string) (*normalize.Normalizer, error) {
-	if path == "" {
-		return normalize.Default(), nil
+// loadNormalizer returns the normalizer of the classifier built with the
+// lexicons in dir (or the defaults) and the slang file at path, if any.
+func loadNormalizer(path, dir string) (*normalize.Normalizer, error) {
+	var opts []classify.Option
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("slang: %w", err)
+		}
+		defer f.Close()
+		m, err := normalize.ParseSlang(f, path)
+		if err != nil {
+			return nil, fmt.Errorf("slang: %w", err)
+		}
+		opts = append(opts, classify.WithSlang(m))
 	}
-	f, err := os.Open(path)
+	if dir != "" {
+		opts = append(opts, classify.WithLexiconDir(dir))
+	}
+	c, err := classify.New(opts...)
 	if err != nil {
-		return nil, fmt.Errorf("slang: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	m, err := normalize.ParseSlang(f, path)
-	if err != nil {
-		return nil, fmt.Errorf("slang: %w", err)
-	}
-	n, err := normalize.New(normalize.WithSlang(m))
-	if err != nil {
-		return nil, fmt.Errorf("slang %s: %w", path, err)
-	}
-	return n, nil
+	return c.Normalizer(), nil
 }
