@@ -89,9 +89,12 @@ func truthy(v string) bool {
 // Targets is set, a sara prediction counts only if it names one of them
 // (for corpora that label religion and race but not inter-group hate).
 type Spec struct {
-	Label   lexicon.Label
+	// Label is the saring label predicted.
+	Label lexicon.Label
+	// Targets, when set, restricts sara predictions to these targets.
 	Targets []lexicon.Target
-	Expr    Expr
+	// Expr computes the corpus's verdict from its columns.
+	Expr Expr
 }
 
 // ParseSpec parses NAME=EXPR or NAME@TARGET,TARGET=EXPR, e.g.
@@ -173,6 +176,7 @@ func ParseReplacement(s string) (old, new string, err error) {
 type Record struct {
 	// Line is the record's line (JSONL) or record number (CSV, header = 1).
 	Line int
+	// Text is the text to classify.
 	Text string
 	// Gold holds the corpus's verdict for each Spec, in Spec order.
 	Gold []bool
@@ -183,7 +187,7 @@ type Record struct {
 func ReadFile(path, textCol string, specs []Spec) ([]Record, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -199,7 +203,7 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) 
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, fmt.Errorf("eval: %s: reading header: %w", name, err)
+		return nil, fmt.Errorf("%s: reading header: %w", name, err)
 	}
 	col := make(map[string]int, len(header))
 	for i, h := range header {
@@ -211,7 +215,7 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) 
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
-			return nil, fmt.Errorf("eval: %s: no column %q (have %s)", name, n, strings.Join(header, ", "))
+			return nil, fmt.Errorf("%s: no column %q (have %s)", name, n, strings.Join(header, ", "))
 		}
 	}
 	var recs []Record
@@ -221,7 +225,7 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) 
 			return recs, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("eval: %s: %w", name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		get := func(c string) string {
 			if i := col[c]; i < len(row) {
@@ -246,11 +250,18 @@ func ReadJSONL(r io.Reader, name, textCol string, specs []Spec) ([]Record, error
 		}
 		var obj map[string]any
 		if err := json.Unmarshal(line, &obj); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", name, n, err)
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 		text, ok := obj[textCol].(string)
 		if !ok {
-			return nil, fmt.Errorf("eval: %s:%d: no string field %q", name, n, textCol)
+			return nil, fmt.Errorf("%s:%d: no string field %q", name, n, textCol)
+		}
+		for _, s := range specs {
+			for _, col := range s.Expr.columns() {
+				if _, ok := obj[col]; !ok {
+					return nil, fmt.Errorf("%s:%d: no field %q (label %s)", name, n, col, s.Name())
+				}
+			}
 		}
 		get := func(c string) string {
 			if v, ok := obj[c]; ok && v != nil {
@@ -261,7 +272,7 @@ func ReadJSONL(r io.Reader, name, textCol string, specs []Spec) ([]Record, error
 		recs = append(recs, newRecord(n, text, get, specs))
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return recs, nil
 }
@@ -277,25 +288,36 @@ func newRecord(line int, text string, get func(string) string, specs []Spec) Rec
 // Metrics are one label's figures.
 type Metrics struct {
 	// Name is the spec's name: the label, with targets when it has any.
-	Name                      string
-	Label                     lexicon.Label
-	TP, FP, FN, TN            int
-	Precision, Recall, F1     float64
-	Support                   int
-	FalsePositives, FalseNegs []Case
+	Name  string
+	Label lexicon.Label
+	// TP, FP, FN and TN count true and false positives and negatives.
+	TP, FP, FN, TN int
+	// Precision, Recall and F1 are 0 where undefined (nothing predicted,
+	// nothing to find).
+	Precision, Recall, F1 float64
+	// Support is the number of records the corpus labels positive.
+	Support int
+	// FalsePositives and FalseNegatives are the misclassified records,
+	// worst first: false positives by descending score, false negatives by
+	// ascending score.
+	FalsePositives, FalseNegatives []Case
 }
 
 // Case is a misclassified record with the classifier's result.
 type Case struct {
 	Record Record
-	Score  float64
+	// Score is the classifier's score for the spec's label.
+	Score float64
+	// Result is the classifier's whole answer, evidence included.
 	Result classify.Result
 }
 
 // Report holds the figures of one run.
 type Report struct {
+	// Records is the number of records classified.
 	Records int
-	Labels  []Metrics
+	// Labels holds one Metrics per spec, in spec order.
+	Labels []Metrics
 }
 
 // Metric returns the metrics of the spec named name (see Spec.Name).
@@ -316,9 +338,14 @@ func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spe
 	for i, r := range recs {
 		texts[i] = r.Text
 	}
+	for _, r := range recs {
+		if len(r.Gold) != len(specs) {
+			return Report{}, fmt.Errorf("record at line %d has %d gold labels for %d specs", r.Line, len(r.Gold), len(specs))
+		}
+	}
 	results, err := c.ClassifyBatch(ctx, texts)
 	if err != nil {
-		return Report{}, fmt.Errorf("eval: %w", err)
+		return Report{}, err
 	}
 	rep := Report{Records: len(recs)}
 	for si, s := range specs {
@@ -334,7 +361,7 @@ func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spe
 				m.FalsePositives = append(m.FalsePositives, Case{recs[i], lr.Score, res})
 			case !pred && gold:
 				m.FN++
-				m.FalseNegs = append(m.FalseNegs, Case{recs[i], lr.Score, res})
+				m.FalseNegatives = append(m.FalseNegatives, Case{recs[i], lr.Score, res})
 			default:
 				m.TN++
 			}
@@ -346,7 +373,7 @@ func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spe
 			m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
 		}
 		slices.SortStableFunc(m.FalsePositives, func(a, b Case) int { return cmpFloat(b.Score, a.Score) })
-		slices.SortStableFunc(m.FalseNegs, func(a, b Case) int { return cmpFloat(a.Score, b.Score) })
+		slices.SortStableFunc(m.FalseNegatives, func(a, b Case) int { return cmpFloat(a.Score, b.Score) })
 		rep.Labels = append(rep.Labels, m)
 	}
 	return rep, nil
@@ -369,10 +396,10 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// WriteText prints the figures as a table and, when errors > 0, that many of
+// WriteText prints the figures as a table and, when worst > 0, that many of
 // the worst false positives and false negatives of each label with the
 // evidence behind them.
-func (r Report) WriteText(w io.Writer, errors int) error {
+func (r Report) WriteText(w io.Writer, worst int) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%d records\n\n", r.Records)
 	fmt.Fprintf(bw, "%-24s %9s %9s %9s %8s %7s %7s %7s %7s\n", "label", "precision", "recall", "f1", "support", "tp", "fp", "fn", "tn")
@@ -380,10 +407,10 @@ func (r Report) WriteText(w io.Writer, errors int) error {
 		fmt.Fprintf(bw, "%-24s %9.3f %9.3f %9.3f %8d %7d %7d %7d %7d\n",
 			m.Name, m.Precision, m.Recall, m.F1, m.Support, m.TP, m.FP, m.FN, m.TN)
 	}
-	if errors > 0 {
+	if worst > 0 {
 		for _, m := range r.Labels {
-			writeCases(bw, m.Name, "false positives", m.FalsePositives, errors)
-			writeCases(bw, m.Name, "false negatives", m.FalseNegs, errors)
+			writeCases(bw, m.Name, "false positives", m.FalsePositives, worst)
+			writeCases(bw, m.Name, "false negatives", m.FalseNegatives, worst)
 		}
 	}
 	return bw.Flush()
