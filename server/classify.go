@@ -27,15 +27,18 @@ type item struct {
 	Text *string         `json:"text"`
 }
 
-// output is the answer for one text, the shape of a `saring classify` line.
-type output struct {
+// Output is the answer for one text: the classifier's Result with the
+// caller's id echoed back. It is the shape of a `saring classify` line and
+// of a POST /v1/classify answer.
+type Output struct {
+	// ID is the caller's id, any JSON value, omitted when none was given.
 	ID json.RawMessage `json:"id,omitempty"`
 	classify.Result
 }
 
 // batchOutput is the answer for a batch.
 type batchOutput struct {
-	Results []output `json:"results"`
+	Results []Output `json:"results"`
 }
 
 // httpError is an error with the status code it is answered with.
@@ -71,7 +74,7 @@ func (h *handler) classify(w http.ResponseWriter, r *http.Request) {
 				fmt.Sprintf("text is %d bytes, over the limit of %d", len(*req.Text), h.maxText))
 			return
 		}
-		writeJSON(w, http.StatusOK, output{ID: req.ID, Result: h.c.Classify(*req.Text)})
+		writeJSON(w, http.StatusOK, Output{ID: req.ID, Result: h.c.Classify(*req.Text)})
 		return
 	}
 
@@ -109,7 +112,7 @@ func (h *handler) classify(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "request cancelled: "+err.Error())
 		return
 	}
-	out := batchOutput{Results: make([]output, len(results))}
+	out := batchOutput{Results: make([]Output, len(results))}
 	for i, res := range results {
 		out.Results[i].Result = res
 		if ids != nil {

@@ -194,7 +194,7 @@ func TestClassifyMatchesLibrary(t *testing.T) {
 			require.Equal(t, http.StatusOK, code)
 			// encoding/json decodes invalid UTF-8 as U+FFFD, as any client sees it.
 			sent := strings.ToValidUTF8(text, "\uFFFD")
-			want, err := json.Marshal(output{Result: c.Classify(sent)})
+			want, err := json.Marshal(Output{Result: c.Classify(sent)})
 			require.NoError(t, err)
 			assert.JSONEq(t, string(want), string(got))
 			var res wireResult
@@ -301,9 +301,9 @@ func TestBatchOrder(t *testing.T) {
 		require.NoError(t, err)
 		code, _, got := do(t, h, http.MethodPost, "/v1/classify", "application/json", string(body))
 		require.Equal(t, http.StatusOK, code)
-		want := batchOutput{Results: make([]output, len(texts))}
+		want := batchOutput{Results: make([]Output, len(texts))}
 		for i, text := range texts {
-			want.Results[i] = output{Result: c.Classify(text)}
+			want.Results[i] = Output{Result: c.Classify(text)}
 		}
 		wantJSON, err := json.Marshal(want)
 		require.NoError(t, err)
@@ -430,7 +430,7 @@ func TestConcurrentRequests(t *testing.T) {
 	texts := batchTexts(64)
 	want := make([]string, len(texts))
 	for i, text := range texts {
-		b, err := json.Marshal(output{ID: json.RawMessage(fmt.Sprint(i)), Result: c.Classify(text)})
+		b, err := json.Marshal(Output{ID: json.RawMessage(fmt.Sprint(i)), Result: c.Classify(text)})
 		require.NoError(t, err)
 		want[i] = string(b)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/server"
 )
 
 // classifierFlags are the flags every command that builds a Classifier takes.
@@ -66,12 +67,6 @@ func (t *thresholdFlag) Set(s string) error {
 	return nil
 }
 
-// output is one line of `saring classify`.
-type output struct {
-	ID json.RawMessage `json:"id,omitempty"`
-	classify.Result
-}
-
 // errorOutput answers an input line that could not be classified.
 type errorOutput struct {
 	ID    json.RawMessage `json:"id,omitempty"`
@@ -97,6 +92,9 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	c, err := cf.classifier()
@@ -124,7 +122,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case *jsonl:
 			rec = classifyRecord(c, line, n)
 		default:
-			rec = output{Result: c.Classify(line)}
+			rec = server.Output{Result: c.Classify(line)}
 		}
 		if *pretty {
 			writePretty(out, n, rec)
@@ -145,7 +143,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // classifyRecord classifies one --jsonl line, or says what is wrong with it.
 func classifyRecord(c *classify.Classifier, line string, n int) any {
 	if strings.TrimSpace(line) == "" {
-		return output{Result: c.Classify("")}
+		return server.Output{Result: c.Classify("")}
 	}
 	var in input
 	if err := json.Unmarshal([]byte(line), &in); err != nil {
@@ -154,15 +152,15 @@ func classifyRecord(c *classify.Classifier, line string, n int) any {
 	if in.Text == nil {
 		return errorOutput{ID: in.ID, Error: fmt.Sprintf(`line %d: no "text" field`, n)}
 	}
-	return output{ID: in.ID, Result: c.Classify(*in.Text)}
+	return server.Output{ID: in.ID, Result: c.Classify(*in.Text)}
 }
 
 // writePretty prints a record for a person to read.
 func writePretty(w io.Writer, n int, rec any) {
 	switch r := rec.(type) {
 	case errorOutput:
-		fmt.Fprintf(w, "#%d %s error: %s\n\n", n, r.ID, r.Error)
-	case output:
+		fmt.Fprintf(w, "#%d %serror: %s\n\n", n, idPrefix(r.ID), r.Error)
+	case server.Output:
 		head := "clean"
 		if len(r.Flagged) > 0 {
 			head = "FLAGGED " + joinLabels(r.Flagged)

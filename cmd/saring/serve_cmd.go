@@ -53,6 +53,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer, ready func(addr
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
