@@ -12,8 +12,9 @@ import (
 // one, a call that starts after it on the new one, and no call ever sees a
 // half-built or half-swapped state.
 //
-// A Live is safe for concurrent use. Make one with NewLive; the zero Live
-// holds no Classifier.
+// A Live is safe for concurrent use. Make one with NewLive: the zero Live
+// holds no Classifier, and its Classify and Classifier panic until a
+// successful Reload puts one in force.
 type Live struct {
 	cur atomic.Pointer[Classifier]
 	// reload serialises Reload calls, so that concurrent reloads swap in
