@@ -12,13 +12,14 @@ import (
 // concurrent reads need no lock. The query side generates the token's
 // deletions in a caller-owned buffer instead of calling Model.Suggestions,
 // which allocates a map and every deletion per call; the hot path then only
-// allocates when a candidate has to be verified (fuzzy.Levenshtein).
+// allocates when a candidate is verified by lexicon.FuzzyMatch, the rule
+// lint checks the lexicons against.
 type fuzzyIndex struct {
 	// keys maps each deletion key of the sajari/fuzzy model, and each term
 	// itself, to the terms it can lead to: one map probe per key.
 	keys map[string][]string
-	// maxDist is the distance each term tolerates (lexicon.FuzzyDistance).
-	maxDist map[string]int
+	// terms is the set of fuzzy-matchable terms.
+	terms map[string]bool
 	// entries lists the lexicon entries of each term.
 	entries map[string][]int32
 	// lens[b] has bit L set when some term that starts with byte b is
@@ -31,12 +32,9 @@ type fuzzyIndex struct {
 	lens2 [256]uint64
 }
 
-// fuzzyMinLen is the shortest token fuzzy matching looks at, in bytes.
-const fuzzyMinLen = 5
-
 func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 	f := &fuzzyIndex{
-		maxDist: make(map[string]int),
+		terms:   make(map[string]bool),
 		entries: make(map[string][]int32),
 	}
 	model := fuzzy.NewModel()
@@ -51,10 +49,10 @@ func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 		if d == 0 {
 			continue
 		}
-		if _, seen := f.maxDist[term]; !seen {
+		if !f.terms[term] {
 			model.SetCount(term, 1, true)
 		}
-		f.maxDist[term] = max(f.maxDist[term], d)
+		f.terms[term] = true
 		for l := max(len(term)-d, 0); l <= len(term)+d && l < 64; l++ {
 			f.lens[term[0]] |= 1 << l
 			if d >= 2 {
@@ -63,14 +61,14 @@ func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 		}
 		f.entries[term] = append(f.entries[term], int32(i))
 	}
-	if len(f.maxDist) == 0 {
+	if len(f.terms) == 0 {
 		return nil
 	}
-	f.keys = make(map[string][]string, len(model.Suggest)+len(f.maxDist))
+	f.keys = make(map[string][]string, len(model.Suggest)+len(f.terms))
 	for k, terms := range model.Suggest {
 		f.keys[k] = terms
 	}
-	for term := range f.maxDist {
+	for term := range f.terms {
 		f.keys[term] = append(f.keys[term], term)
 	}
 	return f
@@ -87,7 +85,9 @@ type fuzzyHit struct {
 // distance, and whether one was found. Ties go to the term that sorts first,
 // so the answer does not depend on map order. buf is scratch space.
 func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok bool) {
-	if len(word) < fuzzyMinLen || len(word) > 32 || f.lens[word[0]]&(1<<len(word)) == 0 || !isASCII(word) {
+	// A quick necessary condition of lexicon.FuzzyMatch, the rule each
+	// candidate is checked against, before any deletion is generated.
+	if len(word) < lexicon.MinFuzzyRunes || f.lens[word[0]]&(1<<len(word)) == 0 || !isASCII(word) {
 		return "", 0, false
 	}
 	h := fuzzyHit{word: word, dist: 1 << 30}
@@ -118,15 +118,8 @@ func (f *fuzzyIndex) considerKey(h *fuzzyHit, key []byte) {
 
 func (f *fuzzyIndex) consider(h *fuzzyHit, cands []string) {
 	for _, c := range cands {
-		if c[0] != h.word[0] {
-			continue // evasions keep the first letter; this keeps kafe away from kafir
-		}
-		w, cc := h.word, c
-		d := fuzzy.Levenshtein(&w, &cc)
-		if d == 0 || d > f.maxDist[c] {
-			continue
-		}
-		if d < h.dist || (d == h.dist && c < h.term) {
+		d, ok := lexicon.FuzzyMatch(c, h.word)
+		if ok && (d < h.dist || (d == h.dist && c < h.term)) {
 			h.term, h.dist = c, d
 		}
 	}

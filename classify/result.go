@@ -16,7 +16,7 @@ const (
 	MatchUnicode       How = "unicode"       // styled letters, look-alikes or invisible characters folded
 	MatchReduplication How = "reduplication" // anak2 -> anak-anak
 	MatchMask          How = "mask"          // masked letters resolved against the lexicon (k*fir)
-	MatchStem          How = "stem"          // the stem matched (dikafirkan -> kafir)
+	MatchStem          How = "stem"          // a stemmed form (diviralkan -> viralkan, menyerbu -> serbu) or a clitic or reduplicated one (bangsatnya)
 	MatchFuzzy         How = "fuzzy"         // a spelling variant within Evidence.Distance edits
 	MatchPhrase        How = "phrase"        // a multi-word lexicon phrase
 	MatchRule          How = "rule"          // a pattern over nearby tokens (Evidence.Rule)
@@ -62,15 +62,23 @@ type Evidence struct {
 // LabelResult is the verdict for one label.
 type LabelResult struct {
 	Label lexicon.Label `json:"label"`
-	// Score is the noisy-OR of the evidence weights, in [0,1].
+	// Score is the noisy-OR of the evidence weights, 1 - Π(1 - weight),
+	// rounded to three decimals, in [0,1]. Evidence standing on one match
+	// counts once, at its highest weight: a rule that upgrades a match's
+	// evidence (aimed insult, person+insult) replaces it rather than adding
+	// to it. Independent evidence combines.
 	Score float64 `json:"score"`
 	// Flagged is Score >= the label's threshold.
 	Flagged bool `json:"flagged"`
-	// Severity is the strongest severity among the evidence.
+	// Severity is the strongest severity among the evidence of weight 0.1 or
+	// more, at least weak; it is set only when the label is flagged.
 	Severity Severity `json:"severity,omitempty"`
-	// Targets are the SARA targets, for the sara label.
-	Targets  []lexicon.Target `json:"targets,omitempty"`
-	Evidence []Evidence       `json:"evidence"`
+	// Targets are the SARA targets, for the sara label, sorted.
+	Targets []lexicon.Target `json:"targets,omitempty"`
+	// Evidence lists every piece of evidence for the label, the lexicon
+	// matches first, then the rules; sara evidence also appears under
+	// hate_speech.
+	Evidence []Evidence `json:"evidence"`
 }
 
 // Result is the verdict for one text: every label with a non-zero score, in

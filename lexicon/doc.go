@@ -9,12 +9,32 @@
 // matching is allowed, and a free-text note. The format is described in the
 // package README and in [Parse].
 //
-// Terms are normalised with the same normalizer that is applied to the text
-// being classified (normalize.Default), so an entry's Words and Stems can be
+// Terms are normalised with normalize.Default, the embedded-slang
+// normalizer that the classifier's own normalizer extends (with the
+// lexicon's words as vocabulary), so an entry's Words and Stems can be
 // compared directly with token Norms and Stems.
 //
 // The default lexicons are embedded in the binary ([Default]); a user's
 // files can extend or override them ([Load], [LoadDir], [Set.Extend]).
-// [Lint] checks a Set for duplicates, disabled entries and fuzzy terms that
-// sit too close to ordinary dictionary words.
+//
+// # Lint
+//
+// Files that do not parse never reach the linter: [Parse], [Load] and
+// [LoadDir] reject them with file:line errors. [Lint] then checks a parsed
+// Set, and [LintExtension] checks only a user's entries on top of the
+// defaults. Each [Problem] names its check:
+//
+//   - [CheckNormalized]: the normalizer rewrites the term (a slang form
+//     mapped to a common word, a spelling change), so the entry matches the
+//     rewritten word; a warning, and an error when the term becomes a single
+//     letter, which would match chat noise;
+//   - [CheckDuplicate]: the same normalised term with the same label set or
+//     list twice (warning);
+//   - [CheckDisabled]: weight 0 switches the entry off (warning);
+//   - [CheckTarget]: a group noun without target= (warning);
+//   - [CheckFuzzy]: a fuzzy term that [FuzzyMatch], the rule the classifier
+//     uses, would match with an ordinary word of the dictionary given to
+//     Lint (for example the hunspell Indonesian dictionary read by
+//     [ReadHunspellDic]) that is neither a term of the Set nor allow-listed
+//     (warning; skipped without a dictionary).
 package lexicon

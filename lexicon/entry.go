@@ -3,6 +3,8 @@ package lexicon
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sajari/fuzzy"
 )
 
 // Entry is one parsed lexicon line after its @defaults are applied.
@@ -20,7 +22,7 @@ type Entry struct {
 	Severity Severity // Weak, Moderate or Strong
 	Targets  []Target // SARA targets, in [Targets] order; only for label and group entries
 	Kind     Kind     // kind of evidence; "" when not given (always "" for list entries)
-	Fuzzy    bool     // spelling-tolerant matching allowed (single words of >= 5 letters only)
+	Fuzzy    bool     // spelling-tolerant matching allowed (label entries with a single word of >= 5 letters only)
 	Note     string   // free-text note for researchers
 	Source   Position // where the entry was defined
 }
@@ -54,9 +56,10 @@ func (e Entry) HasTarget(t Target) bool {
 func (e Entry) Phrase() string { return strings.Join(e.Words, " ") }
 
 // FuzzyDistance returns how many edits fuzzy matching tolerates for this
-// entry: 0 when Fuzzy is off, otherwise [FuzzyDistance] of its phrase.
+// entry: 0 when Fuzzy is off or the entry is not a label entry, otherwise
+// [FuzzyDistance] of its phrase.
 func (e Entry) FuzzyDistance() int {
-	if !e.Fuzzy || len(e.Words) != 1 {
+	if !e.Fuzzy || len(e.Labels) == 0 || len(e.Words) != 1 {
 		return 0
 	}
 	return FuzzyDistance(e.Words[0])
@@ -83,8 +86,56 @@ func FuzzyDistance(term string) int {
 }
 
 // MinFuzzyRunes is the shortest term (in runes) for which fuzzy=yes is
-// accepted.
+// accepted. It is also the shortest word (in bytes) that [FuzzyMatch]
+// matches.
 const MinFuzzyRunes = 5
+
+// maxFuzzyWordBytes is the longest word [FuzzyMatch] matches.
+const maxFuzzyWordBytes = 32
+
+// FuzzyMatch is the one rule for spelling-tolerant matching: the classifier
+// uses it to decide whether a text word matches a fuzzy term, and [Lint]
+// uses it to find ordinary dictionary words a fuzzy term would match. term
+// is an entry's normalised word and word a normalised text word (a token's
+// Norm). They match when all of these hold:
+//   - [FuzzyDistance](term) > 0 (a single word of at least [MinFuzzyRunes]
+//     runes);
+//   - term and word are ASCII, without spaces or '*' mask characters;
+//   - word has between [MinFuzzyRunes] and 32 bytes;
+//   - word starts with the same letter as term (evasions keep the first
+//     letter, and this keeps "kafe" away from "kafir");
+//   - their Levenshtein distance (github.com/sajari/fuzzy) is between 1 and
+//     FuzzyDistance(term): equal words are an exact match, not a fuzzy one.
+//
+// dist is that distance when ok is true, and 0 otherwise. FuzzyMatch does
+// not know whether an entry allows fuzzy matching; callers check
+// [Entry.Fuzzy] (or [Entry.FuzzyDistance]) first.
+func FuzzyMatch(term, word string) (dist int, ok bool) {
+	d := FuzzyDistance(term)
+	if d == 0 || len(word) < MinFuzzyRunes || len(word) > maxFuzzyWordBytes ||
+		term[0] != word[0] || !fuzzyASCII(term) || !fuzzyASCII(word) {
+		return 0, false
+	}
+	if n := len(term) - len(word); n > d || -n > d {
+		return 0, false // the distance is at least the length difference
+	}
+	dist = fuzzy.Levenshtein(&term, &word)
+	if dist < 1 || dist > d {
+		return 0, false
+	}
+	return dist, true
+}
+
+// fuzzyASCII reports whether s is made of ASCII bytes other than a space and
+// the '*' mask character.
+func fuzzyASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == '*' || c == ' ' {
+			return false
+		}
+	}
+	return true
+}
 
 // phraseKey identifies the term of an entry: its normalised words.
 func (e *Entry) phraseKey() string { return strings.Join(e.Words, " ") }

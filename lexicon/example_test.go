@@ -40,3 +40,16 @@ anjing pelacak | list=allow | note=anjing polisi, bukan umpatan
 	// mylex/allow.txt:2 "anjing pelacak" list=allow
 	// mylex/bad.txt:2: unknown label "hat"
 }
+
+func ExampleFuzzyMatch() {
+	for _, word := range []string{"bangsst", "bangsat", "vangsat", "bangst", "bngsatt"} {
+		dist, ok := lexicon.FuzzyMatch("bangsat", word)
+		fmt.Println(word, dist, ok)
+	}
+	// Output:
+	// bangsst 1 true
+	// bangsat 0 false
+	// vangsat 0 false
+	// bangst 1 true
+	// bngsatt 0 false
+}

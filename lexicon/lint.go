@@ -8,8 +8,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sajari/fuzzy"
 )
 
 // Problem severities reported by [Lint].
@@ -22,9 +20,9 @@ const (
 const (
 	CheckDuplicate  = "duplicate"  // the same term with the same labels or list twice
 	CheckDisabled   = "disabled"   // weight 0: the entry is switched off
-	CheckNormalized = "normalized" // the normalizer rewrites the term (slang, spelling)
+	CheckNormalized = "normalized" // the normalizer rewrites the term (slang, spelling); an error when it becomes one letter
 	CheckTarget     = "target"     // a group noun without target=
-	CheckFuzzy      = "fuzzy"      // a fuzzy term within FuzzyDistance of a dictionary word
+	CheckFuzzy      = "fuzzy"      // a fuzzy term that FuzzyMatch matches with a dictionary word
 )
 
 // Problem is one finding of [Lint].
@@ -47,43 +45,81 @@ const maxListed = 8
 // list of ordinary lower-case words (for example from [ReadHunspellDic]);
 // when it is empty the fuzzy-collision check is skipped.
 //
-// It warns about:
+// It reports as errors (severity [LintError]):
+//   - terms the normalizer rewrites into a single letter (check
+//     [CheckNormalized]): such an entry would match chat noise like "P".
+//
+// It warns (severity [LintWarning]) about:
 //   - duplicate entries (same normalised words and same label set or list);
 //   - disabled entries (weight 0);
-//   - terms the normalizer rewrites (so the entry matches something other
-//     than what is written, for example a slang form mapped to a common word);
+//   - other terms the normalizer rewrites (so the entry matches something
+//     other than what is written, for example a slang form mapped to a
+//     common word);
 //   - group nouns without a target;
-//   - fuzzy terms within [FuzzyDistance] edits of a dictionary word that is
-//     neither a term of the Set nor allow-listed: fuzzy matching would flag
-//     that ordinary word.
+//   - fuzzy terms that would match a dictionary word that is neither a term
+//     of the Set nor allow-listed, by the rule the classifier uses
+//     ([FuzzyMatch]): fuzzy matching would flag that ordinary word.
+//
+// Files that do not parse never reach Lint: [Load] and [Parse] report them.
 func Lint(s *Set, dict []string) []Problem {
 	if s == nil {
 		return nil
 	}
+	return lint(s, 0, dict)
+}
+
+// LintExtension lints base.Extend(over), the Set a classifier uses when over
+// holds a user's files, and returns only the problems of over's own
+// entries, sorted by position. Entries are told apart by the Set they come
+// from, not by their file names, so a user's copy of the default files
+// (even under lexicon/data) is linted as the user's. The checks see the
+// whole merged Set: over's fuzzy terms are checked against base's terms and
+// allow list too. Use [Lint] on the merged Set to see base's problems as
+// well.
+func LintExtension(base, over *Set, dict []string) []Problem {
+	if over == nil || len(over.entries) == 0 {
+		return nil
+	}
+	merged := base.Extend(over)
+	// Extend puts over's entries last, in their order.
+	return lint(merged, len(merged.entries)-len(over.entries), dict)
+}
+
+// lint checks s and reports the problems of the entries from index from on.
+func lint(s *Set, from int, dict []string) []Problem {
 	var probs []Problem
-	add := func(e *Entry, check, format string, args ...any) {
-		probs = append(probs, Problem{Pos: e.Source, Severity: LintWarning, Check: check, Msg: fmt.Sprintf(format, args...)})
+	add := func(e *Entry, severity, check, format string, args ...any) {
+		probs = append(probs, Problem{Pos: e.Source, Severity: severity, Check: check, Msg: fmt.Sprintf(format, args...)})
 	}
 	first := make(map[string]*Entry, len(s.entries))
 	for i := range s.entries {
 		e := &s.entries[i]
-		if o, ok := first[e.key()]; ok {
-			add(e, CheckDuplicate, "duplicate entry: %q with %s is already at %s", e.Phrase(), classString(e), o.Source)
-		} else {
+		o, dup := first[e.key()]
+		if !dup {
 			first[e.key()] = e
 		}
+		if i < from {
+			continue
+		}
+		if dup {
+			add(e, LintWarning, CheckDuplicate, "duplicate entry: %q with %s is already at %s", e.Phrase(), classString(e), o.Source)
+		}
 		if e.Disabled() {
-			add(e, CheckDisabled, "weight 0 disables this entry")
+			add(e, LintWarning, CheckDisabled, "weight 0 disables this entry")
 		}
 		if written := strings.Join(strings.Fields(strings.ToLower(e.Term)), " "); written != e.Phrase() {
-			add(e, CheckNormalized, "term %q is normalised to %q and matches that; write the standard form or check the slang dictionary", e.Term, e.Phrase())
+			if utf8.RuneCountInString(e.Phrase()) == 1 {
+				add(e, LintError, CheckNormalized, "term %q is normalised to the single letter %q, which matches chat noise; write the term so that it normalises to itself, or drop it", e.Term, e.Phrase())
+			} else {
+				add(e, LintWarning, CheckNormalized, "term %q is normalised to %q and matches that; write the standard form or check the slang dictionary", e.Term, e.Phrase())
+			}
 		}
 		if e.List == Group && len(e.Targets) == 0 {
-			add(e, CheckTarget, "group noun %q has no target= (suku, agama, ras, antargolongan)", e.Phrase())
+			add(e, LintWarning, CheckTarget, "group noun %q has no target= (suku, agama, ras, antargolongan)", e.Phrase())
 		}
 	}
 	if len(dict) > 0 {
-		probs = append(probs, fuzzyCollisions(s, dict)...)
+		probs = append(probs, fuzzyCollisions(s, from, dict)...)
 	}
 	sort.SliceStable(probs, func(i, j int) bool {
 		a, b := probs[i].Pos, probs[j].Pos
@@ -134,11 +170,12 @@ func histBound(a, b *[32]uint8) int {
 	return (d + 1) / 2
 }
 
-// fuzzyCollisions finds fuzzy terms within their edit budget of an ordinary
-// dictionary word. Words are bucketed by byte length (the distance is
-// computed on bytes), so each term is compared only with words whose length
-// is within its budget.
-func fuzzyCollisions(s *Set, dict []string) []Problem {
+// fuzzyCollisions finds fuzzy terms of the entries from index from on that
+// [FuzzyMatch] would match with an ordinary dictionary word. Words are
+// bucketed by byte length (the distance is computed on bytes), so each term
+// is compared only with words whose length is within its budget, and a
+// letter histogram skips most of those before FuzzyMatch runs.
+func fuzzyCollisions(s *Set, from int, dict []string) []Problem {
 	known := make(map[string]bool, len(s.entries))
 	for i := range s.entries {
 		if !s.entries[i].Disabled() {
@@ -159,7 +196,7 @@ func fuzzyCollisions(s *Set, dict []string) []Problem {
 	}
 	var probs []Problem
 	done := make(map[string]bool)
-	for i := range s.entries {
+	for i := from; i < len(s.entries); i++ {
 		e := &s.entries[i]
 		d := e.FuzzyDistance()
 		if d == 0 || e.Disabled() {
@@ -175,10 +212,10 @@ func fuzzyCollisions(s *Set, dict []string) []Problem {
 		for n := max(len(term)-d, 0); n <= len(term)+d && n < len(byLen); n++ {
 			for j := range byLen[n] {
 				dw := &byLen[n][j]
-				if histBound(&th, &dw.hist) > d {
+				if dw.word[0] != term[0] || histBound(&th, &dw.hist) > d {
 					continue
 				}
-				if dist := fuzzy.Levenshtein(&term, &dw.word); dist > 0 && dist <= d {
+				if _, ok := FuzzyMatch(term, dw.word); ok {
 					hits = append(hits, dw.word)
 				}
 			}

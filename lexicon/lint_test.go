@@ -3,6 +3,9 @@ package lexicon_test
 import (
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,7 +30,12 @@ kafir | label=sara | fuzzy=yes
 kafan | list=mention
 `,
 	})
-	dict := []string{"bangsa", "bangsal", "goblok", "gobak", "berengsek", "brengsek", "kampreto", "kafan", "kafil", "abc"}
+	dict := []string{
+		"bangsa", "bangsal", "goblok", "gobak", "berengsek", "brengsek", "kampreto", "kafan", "kafil", "abc",
+		// One edit from kafir, but the classifier never matches them:
+		// another first letter, fewer than 5 bytes, not ASCII.
+		"nafir", "kafi", "kafír",
+	}
 	probs := lexicon.Lint(s, dict)
 	var got []string
 	for _, p := range probs {
@@ -43,7 +51,8 @@ kafan | list=mention
 		`duplicate lex/a.txt:7: warning: duplicate entry: "bangsat" with label=abusive is already at lex/a.txt:3`,
 		`disabled lex/a.txt:8: warning: weight 0 disables this entry`,
 		`target lex/a.txt:10: warning: group noun "tionghoa" has no target= (suku, agama, ras, antargolongan)`,
-		// kafan is a lexicon term (mention list), so only kafil collides.
+		// kafan is a lexicon term (mention list), so only kafil collides;
+		// nafir, kafi and kafír are out of FuzzyMatch's reach.
 		`fuzzy lex/a.txt:11: warning: fuzzy term "kafir" (up to 1 edit(s)) would also match dictionary word(s) "kafil"; set fuzzy=no or allow-list them`,
 	}, got)
 
@@ -100,4 +109,120 @@ po:noun st:foo
 
 	_, err = lexicon.ReadHunspellDic(filepath.Join(t.TempDir(), "missing.dic"))
 	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
+func TestLintSingleLetterIsError(t *testing.T) {
+	// A term that the normalizer turns into one letter would match chat
+	// noise such as "P"; that is an error, other rewrites are warnings.
+	s := load(t, map[string]string{"lex/a.txt": v1 + "\uff30 | label=abusive\np! | list=person\nAnjing | label=abusive\n"})
+	probs := lexicon.Lint(s, nil)
+	require.Len(t, probs, 2)
+	for i, line := range []int{2, 3} {
+		assert.Equal(t, lexicon.LintError, probs[i].Severity)
+		assert.Equal(t, lexicon.CheckNormalized, probs[i].Check)
+		assert.Equal(t, line, probs[i].Pos.Line)
+		assert.Contains(t, probs[i].Msg, `normalised to the single letter "p"`)
+	}
+}
+
+func TestLintExtension(t *testing.T) {
+	// base and over use the same file name, as when a user lints a copy of
+	// the default files: problems are told apart by the Set, not the path.
+	base := load(t, map[string]string{"lex/a.txt": v1 + `@defaults label=abusive
+bangsat | fuzzy=yes
+bangsat
+kampret | weight=0
+sontoloyo | label=hoax
+`})
+	over, err := lexicon.Load(mapFS(map[string]string{"lex/a.txt": v1 + `@defaults label=abusive
+bajingan | fuzzy=yes
+brengsek | fuzzy=yes
+jancuk
+jancuk
+kampret | weight=0
+`}), "lex")
+	require.NoError(t, err)
+	dict := []string{"bangsal", "bajingah", "brengsel", "sontoloyo"}
+
+	var got []string
+	for _, p := range lexicon.LintExtension(base, over, dict) {
+		got = append(got, p.Check+" "+p.String())
+	}
+	assert.Equal(t, []string{
+		`fuzzy lex/a.txt:3: warning: fuzzy term "bajingan" (up to 2 edit(s)) would also match dictionary word(s) "bajingah"; set fuzzy=no or allow-list them`,
+		`fuzzy lex/a.txt:4: warning: fuzzy term "brengsek" (up to 2 edit(s)) would also match dictionary word(s) "brengsel"; set fuzzy=no or allow-list them`,
+		`duplicate lex/a.txt:6: warning: duplicate entry: "jancuk" with label=abusive is already at lex/a.txt:5`,
+		`disabled lex/a.txt:7: warning: weight 0 disables this entry`,
+	}, got, "base's own problems (bangsat, its duplicate, sontoloyo) are left out")
+
+	all := lexicon.Lint(base.Extend(over), dict)
+	assert.Len(t, all, len(got)+2, "Lint on the merged Set also reports base's fuzzy bangsat and duplicate")
+	assert.Nil(t, lexicon.LintExtension(base, nil, dict))
+	assert.Equal(t, lexicon.Lint(over, dict), lexicon.LintExtension(nil, over, dict))
+}
+
+func TestFuzzyMatch(t *testing.T) {
+	tests := []struct {
+		term, word string
+		dist       int
+		ok         bool
+	}{
+		{"bangsat", "bangsal", 1, true},
+		{"bangsat", "bangsa", 1, true},
+		{"bangsat", "bangsat", 0, false}, // equal: an exact match, not a fuzzy one
+		{"bangsat", "bangst", 1, true},
+		{"bangsat", "bngsatt", 0, false}, // two edits, budget one
+		{"brengsek", "berengsk", 2, true},
+		{"brengsek", "brengsekkk", 2, true},
+		{"brengsek", "brengsekkkk", 0, false},
+		{"kafir", "nafir", 0, false}, // another first letter
+		{"kafir", "kafi", 0, false},  // shorter than 5 bytes
+		{"kafir", "kafír", 0, false}, // not ASCII
+		{"kafir", "kaf*r", 0, false}, // masked words are matched elsewhere
+		{"kafír", "kafir", 0, false},
+		{"babi", "babu", 0, false},               // term too short for fuzzy matching
+		{"anjing gila", "anjing gilo", 0, false}, // phrases are never fuzzy
+		{"", "kafir", 0, false},
+		{"kafir", "", 0, false},
+		{"bajingan", "bajingan" + strings.Repeat("n", 30), 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.term+"/"+tt.word, func(t *testing.T) {
+			dist, ok := lexicon.FuzzyMatch(tt.term, tt.word)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.dist, dist)
+		})
+	}
+}
+
+// TestLintFuzzyUsesFuzzyMatch checks that the fuzzy-collision check reports
+// a dictionary word exactly when FuzzyMatch matches it with the term.
+func TestLintFuzzyUsesFuzzyMatch(t *testing.T) {
+	const term = "bajingan"
+	s := load(t, map[string]string{"lex/a.txt": v1 + term + " | label=abusive | fuzzy=yes\n"})
+	// At most 8 of them match, so the message lists them all.
+	dict := []string{"bajinga", "bajing", "bajin", "vajingan", "bajingannya", "bajíngan",
+		"bajigan", "majingan", "bajingaxx", "bajingxxx", "b-jingan"}
+	var want []string
+	for _, w := range dict {
+		if _, ok := lexicon.FuzzyMatch(term, w); ok {
+			want = append(want, w)
+		}
+	}
+	sort.Strings(want)
+	require.NotEmpty(t, want)
+	require.Less(t, len(want), len(dict))
+	var got []string
+	for _, p := range lexicon.Lint(s, dict) {
+		require.Equal(t, lexicon.CheckFuzzy, p.Check)
+		_, list, ok := strings.Cut(p.Msg, "dictionary word(s) ")
+		require.True(t, ok, p.Msg)
+		list, _, _ = strings.Cut(list, ";")
+		for _, q := range strings.Split(list, ", ") {
+			w, err := strconv.Unquote(q)
+			require.NoError(t, err, q)
+			got = append(got, w)
+		}
+	}
+	assert.Equal(t, want, got)
 }

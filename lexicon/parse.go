@@ -122,7 +122,8 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // the package README for their meaning. Fields written on an entry line are
 // checked strictly; values inherited from @defaults that do not fit an entry
 // (kind or target on a context list that does not take them, fuzzy=yes on a
-// short word or a phrase) are dropped for that entry instead of rejected.
+// context list entry, a short word or a phrase) are dropped for that entry
+// instead of rejected.
 //
 // Parse never panics. It reports every problem it finds, each as a
 // *[ParseError], joined with [errors.Join] (at most about 50 per file); when
@@ -280,6 +281,9 @@ func (p *parser) directive(lineNo int, line string) {
 	}
 	if d.has&fKind != 0 && d.has&fList != 0 {
 		p.errorf(lineNo, "kind is only for label entries, not list=%s", d.list)
+	}
+	if d.has&fFuzzy != 0 && d.fuzzy && d.has&fList != 0 {
+		p.errorf(lineNo, "fuzzy applies to label entries only, not list=%s", d.list)
 	}
 	p.defaults = d
 }
@@ -493,9 +497,12 @@ func (p *parser) entry(lineNo int, line string) {
 		e.Targets = d.targets
 	}
 
-	// fuzzy: single words of at least MinFuzzyRunes runes only.
-	fuzzyOK := len(e.Words) == 1 && utf8.RuneCountInString(e.Words[0]) >= MinFuzzyRunes
+	// fuzzy: label entries with a single word of at least MinFuzzyRunes
+	// runes only; the classifier never matches list entries fuzzily.
+	fuzzyOK := e.List == "" && len(e.Words) == 1 && utf8.RuneCountInString(e.Words[0]) >= MinFuzzyRunes
 	switch {
+	case f.has&fFuzzy != 0 && f.fuzzy && e.List != "":
+		p.errorf(lineNo, "fuzzy applies to label entries only, not list=%s", e.List)
 	case f.has&fFuzzy != 0 && f.fuzzy && !fuzzyOK:
 		if len(e.Words) > 1 {
 			p.errorf(lineNo, "fuzzy=yes is not allowed on a phrase (%q)", e.Phrase())

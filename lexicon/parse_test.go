@@ -93,9 +93,11 @@ goblok
 tai
 anak haram
 ngentot | list=allow
+sontoloyo | list=person
+sontoloyo | list=mention | fuzzy=no
 `
 	es := parse(t, src)
-	require.Len(t, es, 4)
+	require.Len(t, es, 6)
 	assert.True(t, es[0].Fuzzy, "goblok is long enough")
 	assert.False(t, es[1].Fuzzy, "inherited fuzzy=yes is dropped on a short word")
 	assert.False(t, es[2].Fuzzy, "inherited fuzzy=yes is dropped on a phrase")
@@ -104,6 +106,9 @@ ngentot | list=allow
 	assert.Nil(t, es[3].Labels)
 	assert.Equal(t, lexicon.Kind(""), es[3].Kind, "list entries take no kind")
 	assert.Nil(t, es[3].Targets)
+	assert.False(t, es[4].Fuzzy, "inherited fuzzy=yes is dropped on a list entry")
+	assert.Zero(t, es[4].FuzzyDistance())
+	assert.False(t, es[5].Fuzzy, "fuzzy=no on a list entry is accepted")
 }
 
 func TestParseCRLFAndNoFinalNewline(t *testing.T) {
@@ -158,6 +163,9 @@ func TestParseErrors(t *testing.T) {
 		{"kind on list", v1 + "serbu | list=action | kind=call\n", []string{`x.txt:2: kind is only for label entries, not list=action`}},
 		{"fuzzy short", v1 + "babi | label=abusive | fuzzy=yes\n", []string{`x.txt:2: fuzzy=yes needs a word of at least 5 letters ("babi")`}},
 		{"fuzzy phrase", v1 + "anjing gila | label=abusive | fuzzy=yes\n", []string{`x.txt:2: fuzzy=yes is not allowed on a phrase ("anjing gila")`}},
+		{"fuzzy on list", v1 + "sontoloyo | list=person | fuzzy=yes\n", []string{`x.txt:2: fuzzy applies to label entries only, not list=person`}},
+		{"fuzzy on short list word", v1 + "lu | list=person | fuzzy=yes\n", []string{`x.txt:2: fuzzy applies to label entries only, not list=person`}},
+		{"fuzzy on list by defaults", v1 + "@defaults label=abusive\nbangsat | list=person | fuzzy=yes\n", []string{`x.txt:3: fuzzy applies to label entries only, not list=person`}},
 		{"empty term", v1 + " | label=abusive\n", []string{`x.txt:2: empty term`}},
 		{"term of punctuation", v1 + "!!! | label=abusive\n", []string{`x.txt:2: empty term ("!!!" normalises to nothing)`}},
 		{"term with =", v1 + "label=abusive | anjing\n", []string{`x.txt:2: field "anjing" is not key=value`, `x.txt:2: term "label=abusive" contains '='`}},
@@ -170,6 +178,7 @@ func TestParseErrors(t *testing.T) {
 		{"defaults duplicate", v1 + "@defaults weight=0.2 weight=0.3\n", []string{`x.txt:2: duplicate field "weight"`}},
 		{"defaults target on list", v1 + "@defaults list=action target=suku\n", []string{`x.txt:2: target is only for label entries and list=group, not list=action`}},
 		{"defaults kind on list", v1 + "@defaults list=action kind=call\n", []string{`x.txt:2: kind is only for label entries, not list=action`}},
+		{"defaults fuzzy on list", v1 + "@defaults list=action fuzzy=yes\n", []string{`x.txt:2: fuzzy applies to label entries only, not list=action`}},
 		{"NUL byte", v1 + "anj\x00ing | label=abusive\n", []string{`x.txt:2: NUL byte at column 4`}},
 		{"invalid UTF-8", v1 + "anj\xffing | label=abusive\n", []string{`x.txt:2: invalid UTF-8`}},
 		{"control character", v1 + "anj\x1bing | label=abusive\n", []string{`x.txt:2: control character U+001B at column 4`}},
@@ -293,7 +302,7 @@ func checkParseResult(t testing.TB, es []lexicon.Entry, err error) {
 		if e.Severity < lexicon.Weak || e.Severity > lexicon.Strong {
 			t.Fatalf("%s: bad severity %v", e.Source, e.Severity)
 		}
-		if e.Fuzzy && lexicon.FuzzyDistance(e.Phrase()) == 0 {
+		if e.Fuzzy && (lexicon.FuzzyDistance(e.Phrase()) == 0 || e.List != "") {
 			t.Fatalf("%s: fuzzy on an ineligible term %q", e.Source, e.Phrase())
 		}
 		if len(e.Targets) > 0 && e.List != "" && e.List != lexicon.Group {

@@ -56,6 +56,12 @@ func LoadDir(dir string) (*Set, error) {
 func load(fsys fs.FS, dir string, display func(string) string) (*Set, error) {
 	des, err := fs.ReadDir(fsys, dir)
 	if err != nil {
+		// The message names the directory as the caller gave it; the
+		// *fs.PathError would add the name inside fsys ("open .").
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return nil, fmt.Errorf("lexicon: reading directory %s: %w", display("."), err)
 	}
 	var names []string

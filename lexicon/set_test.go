@@ -1,6 +1,8 @@
 package lexicon_test
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -68,7 +70,7 @@ func TestLoadErrors(t *testing.T) {
 		want  []string
 	}{
 		{"no files", map[string]string{"lex/readme.md": "x"}, []string{"lexicon: no lexicon files (*.txt) in lex"}},
-		{"missing dir", map[string]string{"other/a.txt": v1}, []string{"lexicon: reading directory lex"}},
+		{"missing dir", map[string]string{"other/a.txt": v1}, []string{"lexicon: reading directory lex: file does not exist"}},
 		{"errors of all files", map[string]string{
 			"lex/a.txt": v1 + "anjing | label=hat\n",
 			"lex/b.txt": "babi | label=abusive\n",
@@ -105,6 +107,31 @@ func TestLoadDir(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, s.Len())
 	assert.Equal(t, filepath.Join(dir, "mine.txt")+":2", s.Entries()[0].Source.String())
+}
+
+func TestLoadDirNotADirectory(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "mine.txt")
+	require.NoError(t, os.WriteFile(file, []byte(v1), 0o644))
+	missing := filepath.Join(dir, "nonexist")
+	tests := []struct {
+		name, dir, want string
+		notExist        bool
+	}{
+		{"missing", missing, "lexicon: reading directory " + missing + ": no such file or directory", true},
+		{"a file", file, "lexicon: reading directory " + file + ": not a directory", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := lexicon.LoadDir(tt.dir)
+			require.Error(t, err)
+			assert.Nil(t, s)
+			// The directory is named once, as given, and fsys's internal
+			// name (".") does not leak into the message.
+			assert.Equal(t, tt.want, err.Error())
+			assert.Equal(t, tt.notExist, errors.Is(err, fs.ErrNotExist))
+		})
+	}
 }
 
 func TestExtend(t *testing.T) {

@@ -18,10 +18,13 @@ commands:
   lint [--dict PATH] [--all] [DIR]   check the default lexicons, or DIR's *.txt files on top of them
   stats [DIR]                        count entries per label, list, kind and file
 
-Problems are printed as "file:line: severity: message". lint exits 1 when
-there is an error (a file that does not parse), 0 when there are only
-warnings. The fuzzy-collision check uses the hunspell Indonesian dictionary
-(` + lexicon.DefaultHunspellDic + `, package hunspell-id) when it is there.
+With DIR, lint reports the problems of DIR's entries only (--all: of the
+default lexicons too). Problems are printed as "file:line: severity:
+message". lint exits 1 when there is an error (a file that does not parse,
+or a term the normalizer turns into a single letter), 0 when there are only
+warnings, and 2 on a usage error. The fuzzy-collision check uses the
+hunspell Indonesian dictionary (` + lexicon.DefaultHunspellDic + `, package
+hunspell-id) when it is there.
 `
 
 // runLexicon runs "saring lexicon ..." and returns the exit code: 0 on
@@ -70,41 +73,51 @@ func parseDirArgs(fs *flag.FlagSet, args []string) (dir string, code int, ok boo
 	return dir, 0, true
 }
 
-// loadLexicons returns the default lexicons, extended by dir's files when
-// dir is not empty. Errors are printed to w, one "file:line: error: msg" a
-// line; ok is false when there were any.
-func loadLexicons(dir string, w io.Writer) (*lexicon.Set, bool) {
-	set, err := lexicon.Default()
-	if err != nil {
-		printLoadErrors(w, err)
-		return nil, false
+// loadLexicons returns the default lexicons (base) and, when dir is not
+// empty, dir's files (over; nil otherwise), which extend them. On error it
+// prints the problems, see [printLoadErrors], and returns ok=false.
+func loadLexicons(cmd, dir string, problems, stderr io.Writer) (base, over *lexicon.Set, ok bool) {
+	base, err := lexicon.Default()
+	if err == nil && dir != "" {
+		over, err = lexicon.LoadDir(dir)
 	}
+	if err != nil {
+		if n := printLoadErrors(cmd, problems, stderr, err); n > 0 {
+			fmt.Fprintf(stderr, "%s: %d error(s); the lexicons do not load\n", lintSubject(dir), n)
+		}
+		return nil, nil, false
+	}
+	return base, over, true
+}
+
+// lintSubject names what a lexicon command looks at, in its summary line.
+func lintSubject(dir string) string {
 	if dir == "" {
-		return set, true
+		return "default lexicons"
 	}
-	over, err := lexicon.LoadDir(dir)
-	if err != nil {
-		printLoadErrors(w, err)
-		return nil, false
-	}
-	return set.Extend(over), true
+	return filepath.Clean(dir) + " on top of the default lexicons"
 }
 
 // printLoadErrors prints each error of a (possibly joined) load error on its
-// own line, in the same "file:line: error: msg" form as lint problems.
-func printLoadErrors(w io.Writer, err error) {
+// own line. Errors located in a file go to problems in the same
+// "file:line: error: msg" form as lint problems; the others (a missing
+// directory, an unreadable file) go to stderr as "saring lexicon CMD: msg".
+// It returns how many located errors it printed.
+func printLoadErrors(cmd string, problems, stderr io.Writer, err error) int {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		n := 0
 		for _, e := range j.Unwrap() {
-			printLoadErrors(w, e)
+			n += printLoadErrors(cmd, problems, stderr, e)
 		}
-		return
+		return n
 	}
 	var pe *lexicon.ParseError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(w, "%s: %s: %s\n", lexicon.Position{File: pe.File, Line: pe.Line}, lexicon.LintError, pe.Msg)
-		return
+		fmt.Fprintf(problems, "%s: %s: %s\n", lexicon.Position{File: pe.File, Line: pe.Line}, lexicon.LintError, pe.Msg)
+		return 1
 	}
-	fmt.Fprintf(w, "%s: %v\n", lexicon.LintError, err)
+	fmt.Fprintf(stderr, "saring lexicon %s: %v\n", cmd, err)
+	return 0
 }
 
 func runLexiconLint(args []string, stdout, stderr io.Writer) int {
@@ -137,15 +150,21 @@ func runLexiconLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	set, ok := loadLexicons(dir, stdout)
+	base, over, ok := loadLexicons("lint", dir, stdout, stderr)
 	if !ok {
 		return 1
 	}
+	set := base.Extend(over)
+	var probs []lexicon.Problem
+	if over != nil && !*all {
+		// Only the user's entries, told apart by the Set they come from:
+		// a user's copy of the defaults (lexicon/data) is the user's too.
+		probs = lexicon.LintExtension(base, over, dict)
+	} else {
+		probs = lexicon.Lint(set, dict)
+	}
 	var errs, warns int
-	for _, p := range lexicon.Lint(set, dict) {
-		if dir != "" && !*all && strings.HasPrefix(p.Pos.File, lexicon.DefaultDir+"/") {
-			continue
-		}
+	for _, p := range probs {
 		fmt.Fprintln(stdout, p)
 		if p.Severity == lexicon.LintError {
 			errs++
@@ -153,11 +172,7 @@ func runLexiconLint(args []string, stdout, stderr io.Writer) int {
 			warns++
 		}
 	}
-	what := "default lexicons"
-	if dir != "" {
-		what = filepath.Clean(dir) + " on top of the default lexicons"
-	}
-	fmt.Fprintf(stderr, "%s: %d entries, %d error(s), %d warning(s)\n", what, set.Len(), errs, warns)
+	fmt.Fprintf(stderr, "%s: %d entries, %d error(s), %d warning(s)\n", lintSubject(dir), set.Len(), errs, warns)
 	if errs > 0 {
 		return 1
 	}
@@ -174,11 +189,11 @@ func runLexiconStats(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	set, ok := loadLexicons(dir, stderr)
+	base, over, ok := loadLexicons("stats", dir, stderr, stderr)
 	if !ok {
 		return 1
 	}
-	st := set.Stats()
+	st := base.Extend(over).Stats()
 	type row struct {
 		name  string
 		n     int

@@ -37,6 +37,9 @@ func TestLexiconLint(t *testing.T) {
 	warn := lexDir(t, map[string]string{
 		"mine.txt": lexV1 + "sontoloyo | label=abusive | fuzzy=yes\nsontoloyo | label=abusive | fuzzy=yes\nbabi kecap | list=allow | weight=0\n",
 	})
+	single := lexDir(t, map[string]string{
+		"mine.txt": lexV1 + "p! | label=abusive\nsontoloyo | label=abusive\n",
+	})
 	dict := filepath.Join(t.TempDir(), "tiny.dic")
 	require.NoError(t, os.WriteFile(dict, []byte("2\nsontoloya/A0\nrumah\n"), 0o644))
 
@@ -47,7 +50,7 @@ func TestLexiconLint(t *testing.T) {
 		stdout  []string // lines that must appear
 		stderr  []string
 		noOut   []string // text that must not appear in stdout
-		outOnly bool     // stdout must hold exactly the stdout lines
+		outOnly bool     // stdout must hold exactly the stdout lines (nothing when there are none)
 	}{
 		{
 			name: "parse errors", args: []string{"lint", "--dict", "", bad}, code: 1,
@@ -55,6 +58,15 @@ func TestLexiconLint(t *testing.T) {
 				filepath.Join(bad, "bad.txt") + `:2: error: unknown label "hat"`,
 				filepath.Join(bad, "bad.txt") + `:3: error: weight "7" out of range [0,1]`,
 			},
+			stderr:  []string{filepath.Clean(bad) + " on top of the default lexicons: 2 error(s); the lexicons do not load"},
+			outOnly: true,
+		},
+		{
+			name: "lint error", args: []string{"lint", "--dict=", single}, code: 1,
+			stdout: []string{
+				filepath.Join(single, "mine.txt") + `:2: error: term "p!" is normalised to the single letter "p", which matches chat noise; write the term so that it normalises to itself, or drop it`,
+			},
+			stderr:  []string{"1 error(s), 0 warning(s)"},
 			outOnly: true,
 		},
 		{
@@ -87,7 +99,15 @@ func TestLexiconLint(t *testing.T) {
 		{name: "no command", args: nil, code: 2, stderr: []string{"usage: saring lexicon COMMAND"}},
 		{name: "unknown command", args: []string{"frob"}, code: 2, stderr: []string{`saring lexicon: unknown command "frob"`}},
 		{name: "lexicon help", args: []string{"help"}, code: 0, stdout: []string{"usage: saring lexicon COMMAND"}},
-		{name: "missing dir", args: []string{"lint", "--dict=", filepath.Join(bad, "nope")}, code: 1, stdout: []string{"error: lexicon: reading directory"}},
+		{
+			name: "missing dir", args: []string{"lint", "--dict=", filepath.Join(bad, "nope")}, code: 1,
+			stderr:  []string{"saring lexicon lint: lexicon: reading directory " + filepath.Join(bad, "nope") + ": no such file or directory\n"},
+			outOnly: true,
+		},
+		{name: "help after DIR", args: []string{"lint", warn, "-h"}, code: 0, stderr: []string{"usage: saring lexicon lint"}},
+		{name: "stats help", args: []string{"stats", "-h"}, code: 0, stderr: []string{"usage: saring lexicon stats"}},
+		{name: "stats bad flag", args: []string{"stats", "--dict=x"}, code: 2, stderr: []string{"flag provided but not defined: -dict"}},
+		{name: "stats two dirs", args: []string{"stats", warn, bad}, code: 2, stderr: []string{`unexpected argument`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +122,9 @@ func TestLexiconLint(t *testing.T) {
 			for _, w := range tt.noOut {
 				assert.NotContains(t, out, w)
 			}
-			if tt.outOnly {
+			if tt.outOnly && len(tt.stdout) == 0 {
+				assert.Empty(t, out)
+			} else if tt.outOnly {
 				assert.Equal(t, strings.Join(tt.stdout, "\n")+"\n", out)
 			}
 		})
@@ -135,7 +157,32 @@ func TestLexiconStats(t *testing.T) {
 		assert.Contains(t, lines, section)
 	}
 
-	code, _, errOut = runLex("stats", filepath.Join(dir, "missing"))
+	code, out, errOut = runLex("stats", filepath.Join(dir, "missing"))
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "error: lexicon: reading directory")
+	assert.Empty(t, out)
+	assert.Equal(t, "saring lexicon stats: lexicon: reading directory "+filepath.Join(dir, "missing")+": no such file or directory\n", errOut)
+}
+
+// TestLexiconLintOwnFilesByOrigin lints a user's copy of the lexicons under
+// the relative path lexicon/data, the name the embedded defaults carry: the
+// user's problems are still reported, because problems are told apart by the
+// Set an entry comes from, not by its file name.
+func TestLexiconLintOwnFilesByOrigin(t *testing.T) {
+	root := t.TempDir()
+	data := filepath.Join(root, "lexicon", "data")
+	require.NoError(t, os.MkdirAll(data, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(data, "abusive.txt"),
+		[]byte(lexV1+"sontoloyo | label=abusive\nsontoloyo | label=abusive\n"), 0o644))
+	t.Chdir(root)
+
+	rel := filepath.Join("lexicon", "data")
+	code, out, errOut := runLex("lint", "--dict=", rel)
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, filepath.Join(rel, "abusive.txt")+`:3: warning: duplicate entry: "sontoloyo" with label=abusive is already at `+filepath.Join(rel, "abusive.txt")+":2\n", out)
+	assert.Contains(t, errOut, "0 error(s), 1 warning(s)")
+
+	// --all reports the defaults' problems too; it never reports fewer.
+	code, outAll, errOut := runLex("lint", "--dict=", "--all", rel)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, outAll, out)
 }
