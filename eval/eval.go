@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,7 +83,7 @@ func truthy(v string) bool {
 		return true
 	}
 	f, err := strconv.ParseFloat(v, 64)
-	return err == nil && f != 0
+	return err == nil && f != 0 && !math.IsNaN(f)
 }
 
 // Spec maps a saring label to an expression over corpus columns. When
@@ -110,6 +111,9 @@ func ParseSpec(s string) (Spec, error) {
 		return Spec{}, fmt.Errorf("label mapping %q: %w", s, err)
 	}
 	spec := Spec{Label: l}
+	if hasTargets && l != lexicon.SARA {
+		return Spec{}, fmt.Errorf("label mapping %q: only sara has targets", s)
+	}
 	if hasTargets {
 		for _, t := range strings.Split(targets, ",") {
 			tg, err := lexicon.ParseTarget(strings.TrimSpace(t))
@@ -227,12 +231,11 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		get := func(c string) string {
-			if i := col[c]; i < len(row) {
-				return row[i]
-			}
-			return ""
+		if len(row) != len(header) {
+			line, _ := cr.FieldPos(0)
+			return nil, fmt.Errorf("%s:%d: %d fields, the header has %d", name, line, len(row), len(header))
 		}
+		get := func(c string) string { return row[col[c]] }
 		recs = append(recs, newRecord(n, get(textCol), get, specs))
 	}
 }
@@ -245,6 +248,9 @@ func ReadJSONL(r io.Reader, name, textCol string, specs []Spec) ([]Record, error
 	var recs []Record
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		}
 		if len(line) == 0 {
 			continue
 		}
