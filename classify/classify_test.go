@@ -677,6 +677,8 @@ func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 
 		// Counter-speech.
 		{"counter/negated call bukan usir mereka", "bukan usir mereka solusinya, ajak bicara baik-baik"},
+		{"counter/prohibited call jangan bakar", "jangan bakar rumah mereka, serahkan ke polisi"},
+		{"request/lost cat, please share", "Mohon bantu sebarkan!! Kucing saya hilang di Bekasi"},
 		{"counter/quoted call in a debunk", "Video 'kepung kantor bupati' itu video lama, hati-hati ya"},
 		{"chat/greeting P is not a party", "P, maling motor di komplek udah ketangkep belum?"},
 		{"counter/jangan sebarkan hoaks", "Jangan sebarkan hoaks, saring sebelum sharing!"},

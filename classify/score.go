@@ -272,13 +272,13 @@ func (st *state) applyContext(c *Classifier) {
 		}
 		m.weight = e.Weight
 		m.context = nil
+		if slices.Equal(e.Labels, []lexicon.Label{lexicon.Abusive}) {
+			continue // a swear word is one whether negated, quoted or countered
+		}
 		if neg := st.negatorBefore(c, m); neg != nil {
 			m.negated = true
 			m.weight *= negatedFactor
 			m.context = append(m.context, "negated by \""+st.text(neg)+"\"")
-		}
-		if slices.Equal(e.Labels, []lexicon.Label{lexicon.Abusive}) {
-			continue
 		}
 		if why := st.mentioned(m); why != "" {
 			m.weight *= counterFactor
