@@ -57,16 +57,17 @@
 // second spelling of a term at the same place, group and political words
 // inside a smear (asing in antek asing), counter cues inside longer label
 // evidence (jangan pilih) and label evidence inside a counter cue (jangan
-// sebarkan). A label match right after a negator in its sentence (bukan
-// kafir) keeps a tenth of its weight and takes part in no rule; an action
-// verb right after one (tidak usir) makes no call. Evidence that is not
-// purely abusive keeps three tenths of its weight when it is talked about
-// rather than said: in the sentence of a counter-speech cue (tangkal, cek
-// fakta, dibantah), anywhere in a text that both names a category and
-// carries a counter cue, as news does, or inside quotation marks on its line
-// (kata 'kafir' sering dipakai). Rule evidence built on a match is scaled by
-// the same context. Evidence says what changed its weight in
-// [Evidence.Context].
+// sebarkan). Evidence that is purely abusive stays as it is: a swear word is
+// one whether negated, quoted or countered. Other evidence right after a
+// negator in its sentence (bukan kafir) keeps a tenth of its weight and
+// takes part in no rule, and keeps three tenths of its weight when it is
+// talked about rather than said: in the sentence of a counter-speech cue
+// (tangkal, cek fakta, dibantah), anywhere in a text that both names a
+// category and carries a counter cue, as news does, or inside quotation
+// marks on its line (kata 'kafir' sering dipakai). An action verb right
+// after a negator (jangan bakar, tidak usir) makes no call. Rule evidence
+// built on a match is scaled by the same context. Evidence says what changed
+// its weight in [Evidence.Context].
 //
 // Rules. Patterns over nearby tokens of one sentence add evidence, reported
 // with match "rule" and the rule's name ("within n tokens" below means at
@@ -139,7 +140,7 @@
 //	     "targets": ["agama"],
 //	     "evidence": [{"term": "dasar kafir", "text": "dasar k4f1r", "start": 0, "end": 11,
 //	                   "match": "phrase", "via": ["leet"], "kind": "insult", "weight": 0.85,
-//	                   "source": "lexicon/data/sara.txt:183"}]}
+//	                   "source": "lexicon/data/sara.txt:180"}]}
 //	  ]
 //	}
 //

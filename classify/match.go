@@ -144,17 +144,8 @@ func inflects(norm, w string) bool {
 //     suffix (diviralkan), so peranakan does not match anak-anak; counter
 //     cues match by stem only as roots.
 func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
-	switch e.List {
-	case "":
-		if isInsultKind(e.Kind) {
-			return false
-		}
-	case lexicon.Action, lexicon.Group, lexicon.Political, lexicon.Counter:
-	default:
-		return false
-	}
 	w, s := e.Words[k], e.Stems[k]
-	if len(e.Words) > 1 || t.Stem != s || len(s) < 4 {
+	if !stemmable(e) || t.Stem != s {
 		return false
 	}
 	if s == w {
@@ -165,6 +156,20 @@ func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 	}
 	i := strings.LastIndex(w, s)
 	return i >= 0 && strings.HasSuffix(t.Norm, w[i+len(s):])
+}
+
+// stemmable reports whether entry e may match a token by its stem at all.
+func stemmable(e *lexicon.Entry) bool {
+	if len(e.Words) != 1 || len(e.Stems[0]) < 4 {
+		return false
+	}
+	switch e.List {
+	case "":
+		return !isInsultKind(e.Kind)
+	case lexicon.Action, lexicon.Group, lexicon.Political, lexicon.Counter:
+		return true
+	}
+	return false
 }
 
 func (st *state) newMatch(e int32, from, to int, stemmed bool) match {
