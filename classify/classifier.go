@@ -105,6 +105,8 @@ func WithThreshold(label lexicon.Label, threshold float64) Option {
 
 // WithSlang adds colloquial -> standard word pairs to the embedded slang
 // dictionary (normalize.WithSlang), for example from normalize.ParseSlang.
+// They apply to the texts classified; lexicon terms are normalised with the
+// embedded dictionary when they are loaded, so write terms in standard form.
 func WithSlang(pairs map[string]string) Option {
 	return func(c *config) error {
 		if c.slang == nil {

@@ -863,7 +863,10 @@ func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numL
 			continue
 		}
 		from := len(all)
-		all = append(all, ev[i]...)
+		for _, x := range ev[i] {
+			x.Weight = round3(x.Weight) // for stable output; scores used the exact weights
+			all = append(all, x)
+		}
 		lr := LabelResult{
 			Label: l, Score: scores[i], Flagged: scores[i] >= c.threshold[i],
 			Evidence: all[from:len(all):len(all)],

@@ -70,9 +70,9 @@ func report(w io.Writer, text string, r classify.Result) {
 	for _, lr := range r.Labels {
 		mark := "below threshold"
 		if lr.Flagged {
-			mark = "FLAGGED"
+			mark = "FLAGGED severity=" + lr.Severity.String()
 		}
-		fmt.Fprintf(w, "  %-14s score=%.2f severity=%s %s\n", lr.Label, lr.Score, lr.Severity, mark)
+		fmt.Fprintf(w, "  %-14s score=%.2f %s\n", lr.Label, lr.Score, mark)
 		for _, ev := range lr.Evidence {
 			// ev.Text is exactly text[ev.Start:ev.End] of the original input.
 			fmt.Fprintf(w, "    %q [%d:%d] term=%q match=%s", ev.Text, ev.Start, ev.End, ev.Term, ev.Match)
