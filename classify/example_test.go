@@ -132,7 +132,7 @@ func ExampleClassifier_ClassifyBatch() {
 	}
 	// Output:
 	// 0 []
-	// 1 [hate_speech provocation]
+	// 1 [provocation]
 	// 2 []
 	// 3 [hoax]
 }

@@ -590,9 +590,11 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 		y.Rule = "action+group"
 		ev[iSARA] = append(ev[iSARA], y)
 		targets[iSARA] = appendTargets(targets[iSARA], c.entries[target.entry].Targets)
-	case st.list(c, target) == lexicon.Person:
-		// Violence against a person is a threat: hate speech; said to
-		// "you" without a call it is personal, not incitement.
+	case st.list(c, target) == lexicon.Person && singular(&c.entries[target.entry]):
+		// Violence against one person (dia, si X, kamu) is a threat: hate
+		// speech; said to "you" without a call it is personal, not
+		// incitement. Against a role or a crowd (polisi, mereka) it is
+		// incitement only.
 		y := x
 		y.Rule = "threat"
 		ev[iHate] = append(ev[iHate], y)
@@ -657,6 +659,18 @@ func (st *state) addressedIn(c *Classifier, m *match) *match {
 
 // secondPerson are the pronouns that address the reader.
 var secondPerson = map[string]bool{"kamu": true, "kau": true, "engkau": true, "anda": true, "ente": true}
+
+// singular reports whether a person entry points at one person: "you",
+// dia, beliau, si (si Budi).
+func singular(e *lexicon.Entry) bool {
+	for _, w := range e.Words {
+		switch {
+		case secondPerson[w], w == "dia", w == "ia", w == "beliau", w == "si":
+			return true
+		}
+	}
+	return addressed(e)
+}
 
 // addressed reports whether a person entry speaks to "you" (lo, muka lo,
 // matamu).
