@@ -20,8 +20,9 @@ object a line: {"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir",
 "start":0,"end":5,"kind":"word","via":["leet"]}]}. start and end are byte
 offsets in the input line. The tokens are exactly those "saring classify"
 matches: the normalizer knows the lexicons' words (kafiir -> kafir). A line
-longer than --max-bytes is answered with {"error":"..."}; the exit code is
-then 1.
+longer than --max-bytes is answered with {"error":"..."} in its place, as
+"saring classify" does; the exit code is 1 only when reading or writing
+fails.
 
 flags:
 `
@@ -36,9 +37,9 @@ type normalizeError struct {
 	Error string `json:"error"`
 }
 
-// runNormalize runs "saring normalize" and returns the exit code: 0 on
-// success, 1 when a line was rejected or on an I/O error, 2 on a usage
-// error.
+// runNormalize runs "saring normalize" and returns the exit code: 0 when
+// every line was answered (a rejected line is answered with an error
+// object), 1 on an I/O error, 2 on a usage error.
 func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("saring normalize", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -75,9 +76,8 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	enc.SetEscapeHTML(false)
 	lines := newLineReader(stdin, *maxBytes)
 	var (
-		toks     []normalize.Token
-		lineNo   int
-		rejected bool
+		toks   []normalize.Token
+		lineNo int
 	)
 	for {
 		line, err := lines.next()
@@ -88,7 +88,6 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		var v any
 		switch {
 		case errors.Is(err, errLineTooLong):
-			rejected = true
 			v = normalizeError{Error: fmt.Sprintf("line %d: longer than %d bytes (--max-bytes)", lineNo, *maxBytes)}
 		case err != nil:
 			fmt.Fprintf(stderr, "saring normalize: read line %d: %v\n", lineNo, err)
@@ -108,9 +107,6 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "saring normalize: write: %v\n", err)
-		return 1
-	}
-	if rejected {
 		return 1
 	}
 	return 0
