@@ -145,7 +145,7 @@ func inflects(norm, w string) bool {
 //     cues match by stem only as roots.
 func stemMatches(e *lexicon.Entry, k int, t *normalize.Token) bool {
 	w, s := e.Words[k], e.Stems[k]
-	if !stemmable(e) || t.Stem != s {
+	if t.Stem != s || !stemmable(e) {
 		return false
 	}
 	if s == w {
