@@ -38,7 +38,8 @@ func labelIndex(l lexicon.Label) int {
 }
 
 // Tuning of context and rules. Weights are evidence weights in [0,1],
-// combined per label by noisy-OR.
+// combined per label by noisy-OR, where the evidence standing on one match
+// counts once, at its highest weight (see miss).
 const (
 	// negatedFactor scales evidence right after a negator (bukan kafir).
 	negatedFactor = 0.1
@@ -51,7 +52,8 @@ const (
 	ruleWindow = 4
 	// politicalWindow is the window of the political target + smear rule.
 	politicalWindow = 6
-	// ruleBoost is added to the source evidence's weight by a rule.
+	// ruleBoost is added to a match's entry weight when a rule upgrades it
+	// (aimed at a person or group, next to a political target).
 	ruleBoost = 0.35
 	// actionWeight is the weight of an imperative action verb with a target.
 	actionWeight = 0.65
@@ -67,8 +69,8 @@ const (
 	imperativeWeight = 0.4
 )
 
-// insultKinds are the kinds of evidence that, aimed at a group or a person,
-// make hate speech.
+// isInsultKind reports the kinds of evidence that, aimed at a group or a
+// person, make hate speech.
 func isInsultKind(k lexicon.Kind) bool {
 	switch k {
 	case lexicon.KindProfanity, lexicon.KindVulgar, lexicon.KindInsult, lexicon.KindSlur,
