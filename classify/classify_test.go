@@ -100,6 +100,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "hate_speech/a reply insults its addressee",
+			post:    "@rina_s udah dibilangin berkali-kali sama semua orang di grup tetep aja tolol",
+			flagged: []lexicon.Label{lHate, lAbusive},
+			evidence: []behaviourEv{
+				{label: lHate, text: "@rina_s udah dibilangin berkali-kali sama semua orang di grup tetep aja tolol", term: "@rina_s + tolol", match: classify.MatchRule, rule: "person+insult"},
+			},
+		},
+		{
 			name:    "hate_speech/insult after an @mention",
 			post:    "@budi_s lo goblok banget sih",
 			flagged: []lexicon.Label{lHate, lAbusive},
