@@ -74,7 +74,7 @@ func TestIbrohimDev(t *testing.T) {
 	// Regression floors just under the figures measured when they were set
 	// (README, "Measured figures"); the targets are higher.
 	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.54, "abusive": 0.76, "sara": 0.36, "sara@agama,ras,suku": 0.41,
+		"hate_speech": 0.56, "abusive": 0.78, "sara": 0.37, "sara@agama,ras,suku": 0.42,
 	})
 }
 
@@ -86,7 +86,7 @@ func TestAuthoredPosts(t *testing.T) {
 		"provocation=provocation", "hoax=hoax", "abusive=abusive")
 	// Regression floors just under the measured figures (README).
 	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.85, "sara": 0.88, "black_campaign": 0.86,
-		"provocation": 0.86, "hoax": 0.87, "abusive": 0.91,
+		"hate_speech": 0.88, "sara": 0.89, "black_campaign": 0.87,
+		"provocation": 0.87, "hoax": 0.88, "abusive": 0.92,
 	})
 }
