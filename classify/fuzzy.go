@@ -101,7 +101,7 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 		f.considerKey(&h, buf)
 		for j := i; twice && j < n-1; j++ {
 			// delete word[i], then the byte at j of the shortened word
-			b2 := append(append(buf[len(buf):len(buf)], buf[:j]...), buf[j+1:]...)
+			b2 := append(append(buf[len(buf):], buf[:j]...), buf[j+1:]...)
 			f.considerKey(&h, b2)
 		}
 	}

@@ -1,7 +1,7 @@
 // Command custom-lexicon extends saring's embedded default lexicons with the
-// lexicon files in its own lexicon/ directory, embedded in the binary with
-// go:embed and loaded with classify.WithLexiconFS, and compares the default
-// classifier with the extended one post by post.
+// lexicon files in its own lexicon/ directory (embedded in the binary with a
+// //go:embed directive and loaded with classify.WithLexiconFS), and compares
+// the default classifier with the extended one post by post.
 //
 // lexicon/sunda.txt adds a Sundanese insult (ontohod) with label=abusive and
 // an allow entry (kopi jancuk), so the extended classifier flags a post the
