@@ -11,10 +11,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,6 +29,7 @@ import (
 	goaway "github.com/TwiN/go-away"
 
 	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/eval"
 	"github.com/saring-id/saring/lexicon"
 )
 
@@ -481,76 +478,21 @@ func isSaringRoot(gomod string) bool {
 	return false
 }
 
-// readPosts reads the texts of path: the "text" field of each JSONL line
-// (.jsonl, .ndjson) or the Tweet column of a CSV file with a header.
+// readPosts reads the texts of a corpus with the eval package's readers:
+// JSONL (field "text") or CSV (column Tweet).
 func readPosts(path string) ([]string, error) {
-	f, err := os.Open(path)
+	col := "Tweet"
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson":
+		col = "text"
+	}
+	recs, err := eval.ReadFile(path, col, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read posts: %w", err)
 	}
-	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".jsonl", ".ndjson":
-		return readJSONL(f, path)
-	}
-	return readCSV(f, path, "Tweet")
-}
-
-func readJSONL(r io.Reader, name string) ([]string, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	var posts []string
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var obj struct {
-			Text *string `json:"text"`
-		}
-		if err := json.Unmarshal(line, &obj); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
-		}
-		if obj.Text == nil {
-			return nil, fmt.Errorf("%s:%d: no \"text\" field", name, n)
-		}
-		posts = append(posts, *obj.Text)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	posts := make([]string, len(recs))
+	for i, r := range recs {
+		posts[i] = r.Text
 	}
 	return posts, nil
-}
-
-func readCSV(r io.Reader, name, column string) ([]string, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: read header: %w", name, err)
-	}
-	col := -1
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")), column) {
-			col = i
-			break
-		}
-	}
-	if col < 0 {
-		return nil, fmt.Errorf("%s: no %s column in the header", name, column)
-	}
-	var posts []string
-	for {
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return posts, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if col < len(row) {
-			posts = append(posts, row[col])
-		}
-	}
 }

@@ -5,65 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func TestReadCSV(t *testing.T) {
-	tests := []struct {
-		name    string
-		in      string
-		want    []string
-		wantErr string
-	}{
-		{"tweet column", "Tweet,HS\nhalo semua,0\n\"ada, koma\",1\n", []string{"halo semua", "ada, koma"}, ""},
-		{"bom and case", "\ufefftweet,x\nsatu,0\n", []string{"satu"}, ""},
-		{"short row", "a,Tweet\nsatu\ndua,tiga\n", []string{"tiga"}, ""},
-		{"no column", "text,HS\nhalo,0\n", nil, "no Tweet column"},
-		{"empty", "", nil, "read header"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := readCSV(strings.NewReader(tt.in), "in.csv", "Tweet")
-			if tt.wantErr != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.wantErr)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
-}
-
-func TestReadJSONL(t *testing.T) {
-	tests := []struct {
-		name    string
-		in      string
-		want    []string
-		wantErr string
-	}{
-		{"texts", "{\"id\":\"a\",\"text\":\"halo\"}\n\n{\"text\":\"\"}\n", []string{"halo", ""}, ""},
-		{"no text", "{\"id\":\"a\"}\n", nil, "in.jsonl:1: no \"text\" field"},
-		{"bad json", "{\n", nil, "in.jsonl:1:"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := readJSONL(strings.NewReader(tt.in), "in.jsonl")
-			if tt.wantErr != "" {
-				require.Error(t, err)
-				assert.Contains(t, err.Error(), tt.wantErr)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
-}
 
 func TestPercentile(t *testing.T) {
 	d := []time.Duration{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
