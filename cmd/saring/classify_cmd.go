@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -67,12 +66,6 @@ func (t *thresholdFlag) Set(s string) error {
 	return nil
 }
 
-// errorOutput answers an input line that could not be classified.
-type errorOutput struct {
-	ID    json.RawMessage `json:"id,omitempty"`
-	Error string          `json:"error"`
-}
-
 // input is one --jsonl record.
 type input struct {
 	ID   json.RawMessage `json:"id"`
@@ -102,42 +95,17 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "saring classify: %v\n", err)
 		return 1
 	}
-	out := bufio.NewWriterSize(stdout, 64<<10)
-	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	lines := newLineReader(stdin, *maxBytes)
-	for n := 1; ; n++ {
-		line, err := lines.next()
-		if errors.Is(err, io.EOF) {
-			break
+	answer := func(n int, line string) any {
+		if *jsonl {
+			return classifyRecord(c, line, n)
 		}
-		var rec any
-		switch {
-		case errors.Is(err, errLineTooLong):
-			rec = errorOutput{Error: fmt.Sprintf("line %d: %v", n, err)}
-		case err != nil:
-			fmt.Fprintf(stderr, "saring classify: reading line %d: %v\n", n, err)
-			return 1
-		case *jsonl:
-			rec = classifyRecord(c, line, n)
-		default:
-			rec = server.Output{Result: c.Classify(line)}
-		}
-		if *pretty {
-			writePretty(out, n, rec)
-			continue
-		}
-		if err := enc.Encode(rec); err != nil {
-			fmt.Fprintf(stderr, "saring classify: writing line %d: %v\n", n, err)
-			return 1
-		}
+		return server.Output{Result: c.Classify(line)}
 	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "saring classify: %v\n", err)
-		return 1
+	var write func(io.Writer, int, any)
+	if *pretty {
+		write = writePretty
 	}
-	return 0
+	return answerLines("saring classify", stdin, stdout, stderr, *maxBytes, answer, write)
 }
 
 // classifyRecord classifies one --jsonl line, or says what is wrong with it.

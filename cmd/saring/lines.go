@@ -2,11 +2,62 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 )
+
+// errorOutput answers an input line that could not be processed.
+type errorOutput struct {
+	ID    json.RawMessage `json:"id,omitempty"`
+	Error string          `json:"error"`
+}
+
+// answerLines answers every line of stdin with exactly one record on stdout,
+// in order: answer(n, line) for line n (from 1), or an errorOutput for a
+// line over max bytes. Records are JSON objects, one a line, unless write is
+// given, which then prints each record itself. It returns the exit code: 0
+// when every line was answered, 1 when reading or writing failed (cmd names
+// the command in the message on stderr).
+func answerLines(cmd string, stdin io.Reader, stdout, stderr io.Writer, max int,
+	answer func(n int, line string) any, write func(w io.Writer, n int, rec any)) int {
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	lines := newLineReader(stdin, max)
+	for n := 1; ; n++ {
+		line, err := lines.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var rec any
+		switch {
+		case errors.Is(err, errLineTooLong):
+			rec = errorOutput{Error: fmt.Sprintf("line %d: longer than %d bytes (--max-bytes)", n, max)}
+		case err != nil:
+			out.Flush()
+			fmt.Fprintf(stderr, "%s: reading line %d: %v\n", cmd, n, err)
+			return 1
+		default:
+			rec = answer(n, line)
+		}
+		if write != nil {
+			write(out, n, rec)
+			continue
+		}
+		if err := enc.Encode(rec); err != nil {
+			fmt.Fprintf(stderr, "%s: writing line %d: %v\n", cmd, n, err)
+			return 1
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "%s: writing: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
 
 // errLineTooLong is returned for a line over the reader's limit; the rest of
 // that line is consumed so the next call starts on the next line.

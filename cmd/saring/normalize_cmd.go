@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -30,11 +28,6 @@ flags:
 // normalizeOutput is one output line of "saring normalize".
 type normalizeOutput struct {
 	Tokens []normalize.Token `json:"tokens"`
-}
-
-// normalizeError is the output line for a rejected input line.
-type normalizeError struct {
-	Error string `json:"error"`
 }
 
 // runNormalize runs "saring normalize" and returns the exit code: 0 when
@@ -71,45 +64,15 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return 1
 	}
 
-	out := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	lines := newLineReader(stdin, *maxBytes)
-	var (
-		toks   []normalize.Token
-		lineNo int
-	)
-	for {
-		line, err := lines.next()
-		if errors.Is(err, io.EOF) {
-			break
+	var toks []normalize.Token
+	answer := func(_ int, line string) any {
+		toks = n.Append(toks[:0], line)
+		if toks == nil {
+			toks = []normalize.Token{}
 		}
-		lineNo++
-		var v any
-		switch {
-		case errors.Is(err, errLineTooLong):
-			v = normalizeError{Error: fmt.Sprintf("line %d: longer than %d bytes (--max-bytes)", lineNo, *maxBytes)}
-		case err != nil:
-			fmt.Fprintf(stderr, "saring normalize: read line %d: %v\n", lineNo, err)
-			out.Flush()
-			return 1
-		default:
-			toks = n.Append(toks[:0], line)
-			if toks == nil {
-				toks = []normalize.Token{}
-			}
-			v = normalizeOutput{Tokens: toks}
-		}
-		if err := enc.Encode(v); err != nil {
-			fmt.Fprintf(stderr, "saring normalize: write line %d: %v\n", lineNo, err)
-			return 1
-		}
+		return normalizeOutput{Tokens: toks}
 	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "saring normalize: write: %v\n", err)
-		return 1
-	}
-	return 0
+	return answerLines("saring normalize", stdin, stdout, stderr, *maxBytes, answer, nil)
 }
 
 // loadNormalizer returns the normalizer of the classifier built with the
