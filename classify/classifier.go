@@ -21,10 +21,9 @@ type Classifier struct {
 	norm    *normalize.Normalizer
 	lex     *lexicon.Set
 	entries []lexicon.Entry
-	// byWord and byStem index entries by their first normalised word and
-	// by its stem.
-	byWord map[string][]int32
-	byStem map[string][]int32
+	// words indexes the entries by the normalised words a token must have
+	// to start them (see wordIndex): one map probe per token form.
+	words map[string]*wordIndex
 	// byLen indexes single-word label entries by length, for masked tokens.
 	byLen map[int][]int32
 	fuzzy *fuzzyIndex
@@ -151,16 +150,13 @@ func New(opts ...Option) (*Classifier, error) {
 	c := &Classifier{
 		lex:     set,
 		entries: set.Active(),
-		byWord:  make(map[string][]int32),
-		byStem:  make(map[string][]int32),
+		words:   make(map[string]*wordIndex),
 		byLen:   make(map[int][]int32),
 	}
 	vocab := make([]string, 0, len(c.entries))
-	for i, e := range c.entries {
-		c.byWord[e.Words[0]] = append(c.byWord[e.Words[0]], int32(i))
-		if e.Stems[0] != e.Words[0] {
-			c.byStem[e.Stems[0]] = append(c.byStem[e.Stems[0]], int32(i))
-		}
+	for i := range c.entries {
+		e := &c.entries[i]
+		c.index(e, int32(i))
 		if len(e.Words) == 1 && len(e.Labels) > 0 {
 			c.byLen[len(e.Words[0])] = append(c.byLen[len(e.Words[0])], int32(i))
 		}
@@ -248,4 +244,45 @@ feed:
 		return nil, fmt.Errorf("classify: batch stopped: %w", err)
 	}
 	return out, nil
+}
+
+// wordIndex lists the entries a token can start, by one normalised word.
+type wordIndex struct {
+	// single holds the one-word entries of the word.
+	single []int32
+	// next holds the longer entries that start with the word, by their
+	// second word, so a common first word (tidak, jangan) costs one probe
+	// for the next token's forms instead of a check of every phrase.
+	next map[string][]int32
+	// stemmed holds the entries whose first word has this word as its
+	// stem; they are tried when it is a token's stem (menyerbu for serbu,
+	// terkutuklah for terkutuk).
+	stemmed []int32
+}
+
+// index adds entry i, e, to c.words.
+func (c *Classifier) index(e *lexicon.Entry, i int32) {
+	if e.Stems[0] != e.Words[0] {
+		s := c.wordAt(e.Stems[0])
+		s.stemmed = append(s.stemmed, i)
+	}
+	w := c.wordAt(e.Words[0])
+	if len(e.Words) == 1 {
+		w.single = append(w.single, i)
+		return
+	}
+	if w.next == nil {
+		w.next = make(map[string][]int32)
+	}
+	w.next[e.Words[1]] = append(w.next[e.Words[1]], i)
+}
+
+// wordAt returns the index of word, adding an empty one if needed.
+func (c *Classifier) wordAt(word string) *wordIndex {
+	w := c.words[word]
+	if w == nil {
+		w = new(wordIndex)
+		c.words[word] = w
+	}
+	return w
 }

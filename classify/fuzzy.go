@@ -94,9 +94,16 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 	f.consider(&h, f.keys[word])
 	// One deletion on the word's side, against up to two on the terms'
 	// (the model's keys), finds every term within one edit; terms that
-	// tolerate two also need a second deletion here.
+	// tolerate two also need a second deletion here. The first letter is
+	// never deleted: a term must start with the word's first letter, and
+	// then an alignment that keeps both first letters exists, whose keys
+	// keep it too. Deleting a letter that repeats the one before it gives
+	// the key already probed.
 	n, twice := len(word), f.lens2[word[0]]&(1<<len(word)) != 0
-	for i := 0; i < n; i++ {
+	for i := 1; i < n; i++ {
+		if i > 1 && word[i] == word[i-1] {
+			continue
+		}
 		buf = append(append(buf[:0], word[:i]...), word[i+1:]...)
 		f.considerKey(&h, buf)
 		for j := i; twice && j < n-1; j++ {

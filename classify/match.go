@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/saring-id/saring/lexicon"
@@ -53,12 +55,21 @@ func (st *state) findMatches(c *Classifier) {
 			continue
 		}
 		first := len(st.matches)
-		st.tryAll(c, c.byWord[t.Norm], i, first)
-		if t.Stem != t.Norm {
-			st.tryAll(c, c.byWord[t.Stem], i, first)
-			st.tryAll(c, c.byStem[t.Stem], i, first)
+		st.tryWord(c, c.words[t.Norm], i, first)
+		if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
+			st.tryWord(c, w, i, first)
+			st.tryAll(c, w.stemmed, i, first)
 		}
 		if len(st.matches) > first {
+			// Longest first, then as written before by stem, then in
+			// lexicon order: rules and overlaps take the first match they
+			// find, and that must not depend on the order the index was
+			// searched in.
+			slices.SortFunc(st.matches[first:], func(a, b match) int {
+				return cmp.Or(cmp.Compare(b.to, a.to),
+					compareBool(a.how == MatchStem, b.how == MatchStem),
+					cmp.Compare(a.entry, b.entry))
+			})
 			continue
 		}
 		if t.Via.Has(normalize.ViaMask) {
@@ -74,6 +85,33 @@ func (st *state) findMatches(c *Classifier) {
 					st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchFuzzy, via: t.Via, dist: d})
 				}
 			}
+		}
+	}
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// tryWord tries the entries that w indexes as phrases starting at token i:
+// its one-word entries and the phrases whose second word the next token
+// can be.
+func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int) {
+	if w == nil {
+		return
+	}
+	st.tryAll(c, w.single, i, first)
+	if w.next != nil && i+1 < len(st.toks) {
+		forms, n := wordForms(st.toks[i+1].Norm)
+		for _, f := range forms[:n] {
+			st.tryAll(c, w.next[f], i, first)
 		}
 	}
 }
@@ -114,6 +152,27 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 	return i + len(e.Words), stemmed, true
 }
 
+// wordForms returns the entry words a token with Norm norm can match as the
+// second word of a phrase (see inflects): norm itself, and norm without a
+// clitic or the base of its reduplication.
+func wordForms(norm string) (forms [2]string, n int) {
+	forms[0] = norm
+	for _, c := range clitics {
+		if len(norm) > len(c) && strings.HasSuffix(norm, c) {
+			forms[1] = norm[:len(norm)-len(c)]
+			return forms, 2
+		}
+	}
+	if h := len(norm) / 2; len(norm)%2 == 1 && norm[h] == '-' && norm[:h] == norm[h+1:] {
+		forms[1] = norm[:h]
+		return forms, 2
+	}
+	return forms, 1
+}
+
+// clitics are the particles and possessive pronouns a word may carry.
+var clitics = [...]string{"nya", "ku", "mu", "lah", "kah", "pun"}
+
 // inflects reports whether norm is w reduplicated (anak-anak) or with a
 // particle or possessive pronoun attached (anjingnya, kafirlah): the same
 // word for every entry, allow-listed phrases included (anak anjingnya).
@@ -121,12 +180,13 @@ func inflects(norm, w string) bool {
 	if len(norm) <= len(w) || !strings.HasPrefix(norm, w) {
 		return false
 	}
-	switch rest := norm[len(w):]; rest {
-	case "nya", "ku", "mu", "lah", "kah", "pun":
-		return true
-	default:
-		return len(rest) == len(w)+1 && rest[0] == '-' && rest[1:] == w
+	rest := norm[len(w):]
+	for _, c := range clitics {
+		if rest == c {
+			return true
+		}
 	}
+	return len(rest) == len(w)+1 && rest[0] == '-' && rest[1:] == w
 }
 
 // stemMatches reports whether token t matches word k of e by its stem
