@@ -363,6 +363,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "black_campaign/call not to vote for an identity",
+			post:    "pokoknya jangan coblos calon bupati yang Katolik itu",
+			flagged: []lexicon.Label{lBlack},
+			evidence: []behaviourEv{
+				{label: lBlack, text: "jangan coblos calon bupati yang Katolik", term: "jangan coblos + katolik", match: classify.MatchRule, rule: "call+identity"},
+			},
+		},
+		{
 			name:    "black_campaign/ijazah palsu presiden",
 			post:    "ijazah palsu presiden kok masih dibela",
 			flagged: []lexicon.Label{lBlack},
@@ -399,6 +407,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			flagged: []lexicon.Label{lProv},
 			evidence: []behaviourEv{
 				{label: lProv, text: "usir mereka", term: "usir + mereka", match: classify.MatchRule, rule: "action+target"},
+			},
+		},
+		{
+			name:    "hate_speech/violence against one person named by a demonstrative",
+			post:    "seret dukun itu keluar kampung",
+			flagged: []lexicon.Label{lHate, lProv},
+			evidence: []behaviourEv{
+				{label: lHate, text: "seret dukun", term: "seret + dukun", match: classify.MatchRule, rule: "threat"},
 			},
 		},
 		{

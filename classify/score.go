@@ -465,6 +465,13 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 					}
 				}
 			}
+			if slices.Contains(e.Labels, lexicon.BlackCampaign) && e.Kind == lexicon.KindCall {
+				// A call not to vote for an identity (jangan pilih caleg
+				// Kristen) is a black campaign.
+				if g := st.near(c, lexicon.Group, m, politicalWindow, true); g != nil {
+					ev[iBlack] = append(ev[iBlack], st.ruleEv(c, text, "call+identity", m, g, actionWeight))
+				}
+			}
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) || isSmearKind(e.Kind) {
 				if p := st.near(c, lexicon.Political, m, politicalWindow, false); p != nil {
 					x := st.ruleEv(c, text, "political+smear", p, m, st.boosted(c, m))
@@ -597,7 +604,7 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 		y.Rule = "action+group"
 		ev[iSARA] = append(ev[iSARA], y)
 		targets[iSARA] = appendTargets(targets[iSARA], c.entries[target.entry].Targets)
-	case st.list(c, target) == lexicon.Person && singular(&c.entries[target.entry]):
+	case st.list(c, target) == lexicon.Person && st.onePerson(c, target):
 		// Violence against one person (dia, si X, kamu) is a threat: hate
 		// speech; said to "you" without a call it is personal, not
 		// incitement. Against a role or a crowd (polisi, mereka) it is
@@ -666,6 +673,24 @@ func (st *state) addressedIn(c *Classifier, m *match) *match {
 
 // secondPerson are the pronouns that address the reader.
 var secondPerson = map[string]bool{"kamu": true, "kau": true, "engkau": true, "anda": true, "ente": true}
+
+// onePerson reports whether person match p points at one person: a
+// singular word (see singular), or a noun with a demonstrative after it
+// (dukun itu, dosen ini).
+func (st *state) onePerson(c *Classifier, p *match) bool {
+	e := &c.entries[p.entry]
+	if singular(e) {
+		return true
+	}
+	if len(e.Words) > 1 || pronouns[e.Words[0]] || p.to >= len(st.toks) || st.sent[p.to] != st.sent[p.from] {
+		return false
+	}
+	switch st.toks[p.to].Norm {
+	case "itu", "ini", "tersebut":
+		return true
+	}
+	return false
+}
 
 // singular reports whether a person entry points at one person: "you",
 // dia, beliau, si (si Budi).
