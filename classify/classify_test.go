@@ -108,6 +108,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "hate_speech/a reply insults its addressee in a later sentence",
+			post:    "@dodi_k gak usah komen lagi. Tolol banget sumpah",
+			flagged: []lexicon.Label{lHate, lAbusive},
+			evidence: []behaviourEv{
+				{label: lHate, text: "@dodi_k gak usah komen lagi. Tolol", term: "@dodi_k + tolol", match: classify.MatchRule, rule: "person+insult"},
+			},
+		},
+		{
 			name:    "hate_speech/insult after an @mention",
 			post:    "@budi_s lo goblok banget sih",
 			flagged: []lexicon.Label{lHate, lAbusive},

@@ -551,9 +551,9 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 			return &match{entry: -1, from: k, to: k + 1}
 		}
 	}
-	// A reply (@user first) speaks to its addressee: an insult in its first
-	// sentence is aimed at them.
-	if len(st.toks) > 0 && st.toks[0].Kind == normalize.Mention && st.sent[m.from] == 0 {
+	// A reply (@user first) speaks to its addressee: an insult in it with
+	// no nearer target is aimed at them.
+	if len(st.toks) > 0 && st.toks[0].Kind == normalize.Mention {
 		return &match{entry: -1, from: 0, to: 1}
 	}
 	return nil
