@@ -85,9 +85,7 @@ type fuzzyHit struct {
 // distance, and whether one was found. Ties go to the term that sorts first,
 // so the answer does not depend on map order. buf is scratch space.
 func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok bool) {
-	// A quick necessary condition of lexicon.FuzzyMatch, the rule each
-	// candidate is checked against, before any deletion is generated.
-	if len(word) < lexicon.MinFuzzyRunes || f.lens[word[0]]&(1<<len(word)) == 0 || !isASCII(word) {
+	if !f.mayMatch(word) {
 		return "", 0, false
 	}
 	h := fuzzyHit{word: word, dist: 1 << 30}
@@ -113,6 +111,13 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 		}
 	}
 	return h.term, h.dist, h.term != ""
+}
+
+// mayMatch is a quick necessary condition of lexicon.FuzzyMatch, the rule
+// each candidate is checked against: no deletion is generated for a word
+// that fails it.
+func (f *fuzzyIndex) mayMatch(word string) bool {
+	return len(word) >= lexicon.MinFuzzyRunes && len(word) < 64 && f.lens[word[0]]&(1<<len(word)) != 0 && isASCII(word)
 }
 
 // considerKey checks the terms that a deletion key reaches: the key itself

@@ -76,7 +76,7 @@ func (st *state) findMatches(c *Classifier) {
 			st.tryMask(c, i)
 			continue
 		}
-		if c.fuzzy != nil && !c.norm.IsKnown(t.Norm) {
+		if c.fuzzy != nil && c.fuzzy.mayMatch(t.Norm) && !c.norm.IsKnown(t.Norm) {
 			if cap(st.buf) < 64 {
 				st.buf = make([]byte, 0, 128)
 			}
