@@ -371,6 +371,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "black_campaign/a phrase that contains an allow-listed word",
+			post:    "menteri itu pengkhianat bangsa",
+			flagged: []lexicon.Label{lHate, lBlack},
+			evidence: []behaviourEv{
+				{label: lBlack, text: "pengkhianat bangsa", term: "pengkhianat bangsa", match: classify.MatchPhrase},
+			},
+		},
+		{
 			name:    "black_campaign/call not to vote for an identity",
 			post:    "pokoknya jangan coblos calon bupati yang Katolik itu",
 			flagged: []lexicon.Label{lBlack},

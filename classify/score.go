@@ -184,26 +184,31 @@ func (st *state) resolveOverlaps(c *Classifier) {
 			}
 			lb := st.list(c, b)
 			switch {
-			case lb == lexicon.Allow && la != lexicon.Allow:
-				a.dropped = true
+			case lb == lexicon.Allow && la != lexicon.Allow && !covers(a, b):
+				a.dropped = true // anjing in anjing peliharaan; not pengkhianat bangsa over bangsa
 			case lb == lexicon.Mention && la != lexicon.Mention && la != lexicon.Counter:
 				a.dropped = true // kampanye hitam names a category: not a political target
 			case la == "" && lb == "" && a.from == b.from && a.to == b.to && i > j &&
 				slices.Equal(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
 				a.dropped = true // two spellings of one term (ijazah/ijasah palsu) count once
-			case la == "" && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from &&
+			case la == "" && lb == "" && covers(b, a) &&
 				sharesLabel(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
 				a.dropped = true // babi inside babi cina stays abusive evidence
 			case (la == lexicon.Group || la == lexicon.Political) && lb == "" &&
 				b.from <= a.from && a.to <= b.to && isSmearKind(c.entries[b.entry].Kind):
 				a.dropped = true // asing in antek asing is part of the smear, not a target
-			case la == lexicon.Counter && lb == "" && b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from:
+			case la == lexicon.Counter && lb == "" && covers(b, a):
 				a.dropped = true // jangan pilih: the cue is part of the evidence
 			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:
 				a.dropped = true // jangan sebarkan: the evidence is part of the cue
 			}
 		}
 	}
+}
+
+// covers reports whether match a spans more tokens than b, b's included.
+func covers(a, b *match) bool {
+	return a.from <= b.from && b.to <= a.to && a.to-a.from > b.to-b.from
 }
 
 func sharesLabel(a, b []lexicon.Label) bool {
