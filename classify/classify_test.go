@@ -469,6 +469,22 @@ func TestClassifyFlagsPositives(t *testing.T) {
 
 		// ---- hoax --------------------------------------------------------
 		{
+			name:    "hoax/a phrase that starts with a number",
+			post:    "Rebusan daun ini 100% sembuh dari diabetes, sebarkan ke semua grup!!",
+			flagged: []lexicon.Label{lHoax},
+			evidence: []behaviourEv{
+				{label: lHoax, text: "100% sembuh", term: "100 sembuh", match: classify.MatchPhrase},
+			},
+		},
+		{
+			name:    "hoax/a phrase that contains a mention word",
+			post:    "Ini asli bukan hoax, sebarkan sebelum dihapus",
+			flagged: []lexicon.Label{lHoax},
+			evidence: []behaviourEv{
+				{label: lHoax, text: "bukan hoax", term: "bukan hoax", match: classify.MatchPhrase},
+			},
+		},
+		{
 			name:    "hoax/chain + authority + exclamations",
 			post:    "SEBARKAN!!! info dari orang dalam istana, besok ATM diblokir semua. share ke semua grup sebelum dihapus",
 			flagged: []lexicon.Label{lHoax},

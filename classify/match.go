@@ -51,10 +51,14 @@ func isWordy(k normalize.Kind) bool {
 func (st *state) findMatches(c *Classifier) {
 	for i := range st.toks {
 		t := &st.toks[i]
+		first := len(st.matches)
+		if t.Kind == normalize.Number {
+			st.tryWord(c, c.words[t.Norm], i, first) // 100 persen sembuh
+			continue
+		}
 		if !isWordy(t.Kind) {
 			continue
 		}
-		first := len(st.matches)
 		st.tryWord(c, c.words[t.Norm], i, first)
 		if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
 			st.tryWord(c, w, i, first)

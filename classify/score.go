@@ -186,7 +186,7 @@ func (st *state) resolveOverlaps(c *Classifier) {
 			switch {
 			case lb == lexicon.Allow && la != lexicon.Allow && !covers(a, b):
 				a.dropped = true // anjing in anjing peliharaan; not pengkhianat bangsa over bangsa
-			case lb == lexicon.Mention && la != lexicon.Mention && la != lexicon.Counter:
+			case lb == lexicon.Mention && la != lexicon.Mention && la != lexicon.Counter && !covers(a, b):
 				a.dropped = true // kampanye hitam names a category: not a political target
 			case la == "" && lb == "" && a.from == b.from && a.to == b.to && i > j &&
 				slices.Equal(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
