@@ -74,7 +74,7 @@ func TestIbrohimDev(t *testing.T) {
 	// Regression floors just under the figures measured when they were set
 	// (README, "Measured figures"); the targets are higher.
 	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.56, "abusive": 0.78, "sara": 0.37, "sara@agama,ras,suku": 0.42,
+		"hate_speech": 0.58, "abusive": 0.79, "sara": 0.37, "sara@agama,ras,suku": 0.42,
 	})
 }
 
@@ -86,7 +86,22 @@ func TestAuthoredPosts(t *testing.T) {
 		"provocation=provocation", "hoax=hoax", "abusive=abusive")
 	// Regression floors just under the measured figures (README).
 	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.88, "sara": 0.89, "black_campaign": 0.87,
-		"provocation": 0.87, "hoax": 0.88, "abusive": 0.92,
+		"hate_speech": 0.89, "sara": 0.91, "black_campaign": 0.95,
+		"provocation": 0.95, "hoax": 0.96, "abusive": 0.92,
+	})
+}
+
+// TestHeldOutPosts measures the held-out authored posts: written by a
+// separate author without sight of the lexicons or the rules, and never
+// tuned on (testdata/README.md), so they show how the tuning on posts.jsonl
+// generalises. The floors only guard against regression; raising them by
+// tuning on this file would spend it.
+func TestHeldOutPosts(t *testing.T) {
+	rep := runCorpus(t, "../testdata/heldout.jsonl", "text", nil,
+		"hate_speech=hate_speech|sara", "sara=sara", "black_campaign=black_campaign",
+		"provocation=provocation", "hoax=hoax", "abusive=abusive")
+	requireF1(t, rep, map[string]float64{
+		"hate_speech": 0.84, "sara": 0.78, "black_campaign": 0.78,
+		"provocation": 0.70, "hoax": 0.73, "abusive": 0.88,
 	})
 }
