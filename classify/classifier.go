@@ -21,8 +21,8 @@ type Classifier struct {
 	norm    *normalize.Normalizer
 	lex     *lexicon.Set
 	entries []lexicon.Entry
-	// words indexes the entries by the normalised words a token must have
-	// to start them (see wordIndex): one map probe per token form.
+	// words indexes the entries by the normalised words and stems a token
+	// must have to start them (see wordIndex): one map probe per form.
 	words map[string]*wordIndex
 	// byLen indexes single-word label entries by length, for masked tokens.
 	byLen map[int][]int32

@@ -469,6 +469,30 @@ func TestClassifyFlagsPositives(t *testing.T) {
 
 		// ---- hoax --------------------------------------------------------
 		{
+			name:    "abusive/a reply that swears at someone else later on",
+			post:    "@rina_s makasih kak! Btw tadi ada pengendara tolol nyerobot",
+			flagged: []lexicon.Label{lAbusive},
+			evidence: []behaviourEv{
+				{label: lAbusive, text: "tolol", term: "tolol", match: classify.MatchExact},
+			},
+		},
+		{
+			name:    "hate_speech/a reduplicated pronoun ends a phrase",
+			post:    "mati kamu-kamu semua",
+			flagged: []lexicon.Label{lHate},
+			evidence: []behaviourEv{
+				{label: lHate, text: "mati kamu-kamu", term: "mati kamu", match: classify.MatchPhrase},
+			},
+		},
+		{
+			name:    "provocation/violence against several people is incitement, not a threat",
+			post:    "seret dukun-dukun itu",
+			flagged: []lexicon.Label{lProv},
+			evidence: []behaviourEv{
+				{label: lProv, text: "seret dukun-dukun", term: "seret + dukun", match: classify.MatchRule, rule: "action+target"},
+			},
+		},
+		{
 			name:    "hoax/a phrase that starts with a number",
 			post:    "Rebusan daun ini 100% sembuh dari diabetes, sebarkan ke semua grup!!",
 			flagged: []lexicon.Label{lHoax},
@@ -732,6 +756,8 @@ func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 		{"news/police say child kidnapping hoax is untrue", "Waspada hoaks penculikan anak yang beredar di grup WA, polisi memastikan tidak benar"},
 
 		// Counter-speech.
+		{"counter/do not vote because of religion", "jangan pilih pemimpin karena suku atau agamanya, lihat programnya"},
+		{"clean/a phrase does not run across sentences", "Jangan jadi pengkhianat. Bangsa kita butuh kerja nyata"},
 		{"counter/negated call bukan usir mereka", "bukan usir mereka solusinya, ajak bicara baik-baik"},
 		{"counter/prohibited call jangan bakar", "jangan bakar rumah mereka, serahkan ke polisi"},
 		{"request/lost cat, please share", "Mohon bantu sebarkan!! Kucing saya hilang di Bekasi"},

@@ -52,19 +52,13 @@ func (st *state) findMatches(c *Classifier) {
 	for i := range st.toks {
 		t := &st.toks[i]
 		first := len(st.matches)
-		if t.Kind == normalize.Number {
+		switch {
+		case t.Kind == normalize.Number:
 			st.tryWord(c, c.words[t.Norm], i, first) // 100 persen sembuh
-			continue
+		case isWordy(t.Kind):
+			st.wordMatches(c, i, first)
 		}
-		if !isWordy(t.Kind) {
-			continue
-		}
-		st.tryWord(c, c.words[t.Norm], i, first)
-		if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
-			st.tryWord(c, w, i, first)
-			st.tryAll(c, w.stemmed, i, first)
-		}
-		if len(st.matches) > first {
+		if len(st.matches)-first > 1 {
 			// Longest first, then as written before by stem, then in
 			// lexicon order: rules and overlaps take the first match they
 			// find, and that must not depend on the order the index was
@@ -74,20 +68,31 @@ func (st *state) findMatches(c *Classifier) {
 					compareBool(a.how == MatchStem, b.how == MatchStem),
 					cmp.Compare(a.entry, b.entry))
 			})
-			continue
 		}
-		if t.Via.Has(normalize.ViaMask) {
-			st.tryMask(c, i)
-			continue
+	}
+}
+
+// wordMatches finds the entries word token i starts: by its form and its
+// stem, and only when none matches, by its masked letters or by spelling
+// tolerance.
+func (st *state) wordMatches(c *Classifier, i, first int) {
+	t := &st.toks[i]
+	st.tryWord(c, c.words[t.Norm], i, first)
+	if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
+		st.tryWord(c, w, i, first)
+		st.tryAll(c, w.stemmed, i, first)
+	}
+	switch {
+	case len(st.matches) > first:
+	case t.Via.Has(normalize.ViaMask):
+		st.tryMask(c, i)
+	case c.fuzzy != nil && c.fuzzy.mayMatch(t.Norm) && !c.norm.IsKnown(t.Norm):
+		if cap(st.buf) < 64 {
+			st.buf = make([]byte, 0, 128)
 		}
-		if c.fuzzy != nil && c.fuzzy.mayMatch(t.Norm) && !c.norm.IsKnown(t.Norm) {
-			if cap(st.buf) < 64 {
-				st.buf = make([]byte, 0, 128)
-			}
-			if term, d, ok := c.fuzzy.lookup(t.Norm, st.buf); ok {
-				for _, e := range c.fuzzy.entries[term] {
-					st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchFuzzy, via: t.Via, dist: d})
-				}
+		if term, d, ok := c.fuzzy.lookup(t.Norm, st.buf); ok {
+			for _, e := range c.fuzzy.entries[term] {
+				st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchFuzzy, via: t.Via, dist: d})
 			}
 		}
 	}
@@ -145,6 +150,9 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 	}
 	for k, w := range e.Words {
 		t := &st.toks[i+k]
+		if st.sent[i+k] != st.sent[i] {
+			return 0, false, false // a phrase does not run across sentences
+		}
 		switch {
 		case t.Norm == w && (isWordy(t.Kind) || t.Kind == normalize.Number):
 		case isWordy(t.Kind) && (inflects(t.Norm, w) || stemMatches(e, k, t)):
@@ -161,15 +169,15 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 // clitic or the base of its reduplication.
 func wordForms(norm string) (forms [2]string, n int) {
 	forms[0] = norm
+	if h := len(norm) / 2; len(norm)%2 == 1 && norm[h] == '-' && norm[:h] == norm[h+1:] {
+		forms[1] = norm[:h] // before clitics: kamu-kamu is kamu, not kamu-ka
+		return forms, 2
+	}
 	for _, c := range clitics {
 		if len(norm) > len(c) && strings.HasSuffix(norm, c) {
 			forms[1] = norm[:len(norm)-len(c)]
 			return forms, 2
 		}
-	}
-	if h := len(norm) / 2; len(norm)%2 == 1 && norm[h] == '-' && norm[:h] == norm[h+1:] {
-		forms[1] = norm[:h]
-		return forms, 2
 	}
 	return forms, 1
 }

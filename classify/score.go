@@ -115,6 +115,7 @@ func (st *state) run(c *Classifier, text string) Result {
 	st.src = text
 	st.toks = c.norm.Append(st.toks[:0], text)
 	st.matches = st.matches[:0]
+	st.sentences(text)
 	st.findMatches(c)
 	for i := range st.matches {
 		st.matches[i].idx = int32(i)
@@ -122,7 +123,6 @@ func (st *state) run(c *Classifier, text string) Result {
 	if len(st.matches) == 0 {
 		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
 	}
-	st.sentences(text)
 	st.resolveOverlaps(c)
 	st.applyContext(c)
 	for i := range st.ev {
@@ -472,9 +472,11 @@ func (st *state) ruleEvidence(c *Classifier, text string, ev *[numLabels][]Evide
 			}
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) && e.Kind == lexicon.KindCall {
 				// A call not to vote for an identity (jangan pilih caleg
-				// Kristen) is a black campaign.
-				if g := st.near(c, lexicon.Group, m, politicalWindow, true); g != nil {
-					ev[iBlack] = append(ev[iBlack], st.ruleEv(c, text, "call+identity", m, g, actionWeight))
+				// Kristen) is a black campaign; not to vote because of one
+				// (jangan pilih karena agamanya) is counter-speech.
+				if g := st.near(c, lexicon.Group, m, politicalWindow, true); g != nil && !st.reasonBefore(m, g) {
+					w := actionWeight * m.weight / e.Weight // counter-speech and quotes lower it, as m
+					ev[iBlack] = append(ev[iBlack], st.ruleEv(c, text, "call+identity", m, g, w))
 				}
 			}
 			if slices.Contains(e.Labels, lexicon.BlackCampaign) || isSmearKind(e.Kind) {
@@ -556,9 +558,11 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 			return &match{entry: -1, from: k, to: k + 1}
 		}
 	}
-	// A reply (@user first) speaks to its addressee: an insult in it with
-	// no nearer target is aimed at them.
-	if len(st.toks) > 0 && st.toks[0].Kind == normalize.Mention {
+	// A reply (@user first) speaks to its addressee: an insult in its first
+	// sentence, or one that opens a later sentence (Tolol banget), with no
+	// nearer target is aimed at them.
+	if len(st.toks) > 0 && st.toks[0].Kind == normalize.Mention &&
+		(st.sent[m.from] == 0 || st.sent[m.from-1] != st.sent[m.from]) {
 		return &match{entry: -1, from: 0, to: 1}
 	}
 	return nil
@@ -679,6 +683,18 @@ func (st *state) addressedIn(c *Classifier, m *match) *match {
 // secondPerson are the pronouns that address the reader.
 var secondPerson = map[string]bool{"kamu": true, "kau": true, "engkau": true, "anda": true, "ente": true}
 
+// reasonBefore reports whether a reason word (karena, berdasarkan) stands
+// between matches a and b.
+func (st *state) reasonBefore(a, b *match) bool {
+	for k := a.to; k < b.from; k++ {
+		switch st.toks[k].Norm {
+		case "karena", "berdasarkan", "sebab":
+			return true
+		}
+	}
+	return false
+}
+
 // onePerson reports whether person match p points at one person: a
 // singular word (see singular), or a noun with a demonstrative after it
 // (dukun itu, dosen ini).
@@ -687,8 +703,15 @@ func (st *state) onePerson(c *Classifier, p *match) bool {
 	if singular(e) {
 		return true
 	}
-	if len(e.Words) > 1 || pronouns[e.Words[0]] || p.to >= len(st.toks) || st.sent[p.to] != st.sent[p.from] {
-		return false
+	if len(e.Words) > 1 || pronouns[e.Words[0]] || strings.Contains(st.toks[p.from].Norm, "-") ||
+		p.to >= len(st.toks) || st.sent[p.to] != st.sent[p.from] {
+		return false // one noun, not doubled (dukun-dukun itu)
+	}
+	if p.from > 0 {
+		switch st.toks[p.from-1].Norm {
+		case "para", "semua", "kaum", "seluruh", "segenap":
+			return false // para dukun itu
+		}
 	}
 	switch st.toks[p.to].Norm {
 	case "itu", "ini", "tersebut":

