@@ -150,7 +150,7 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 	}
 	for k, w := range e.Words {
 		t := &st.toks[i+k]
-		if st.sent[i+k] != st.sent[i] {
+		if k > 0 && st.sentenceBreak(i+k) {
 			return 0, false, false // a phrase does not run across sentences
 		}
 		switch {
@@ -189,16 +189,8 @@ var clitics = [...]string{"nya", "ku", "mu", "lah", "kah", "pun"}
 // particle or possessive pronoun attached (anjingnya, kafirlah): the same
 // word for every entry, allow-listed phrases included (anak anjingnya).
 func inflects(norm, w string) bool {
-	if len(norm) <= len(w) || !strings.HasPrefix(norm, w) {
-		return false
-	}
-	rest := norm[len(w):]
-	for _, c := range clitics {
-		if rest == c {
-			return true
-		}
-	}
-	return len(rest) == len(w)+1 && rest[0] == '-' && rest[1:] == w
+	forms, n := wordForms(norm)
+	return n == 2 && forms[1] == w
 }
 
 // stemMatches reports whether token t matches word k of e by its stem

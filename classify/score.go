@@ -115,7 +115,6 @@ func (st *state) run(c *Classifier, text string) Result {
 	st.src = text
 	st.toks = c.norm.Append(st.toks[:0], text)
 	st.matches = st.matches[:0]
-	st.sentences(text)
 	st.findMatches(c)
 	for i := range st.matches {
 		st.matches[i].idx = int32(i)
@@ -123,6 +122,7 @@ func (st *state) run(c *Classifier, text string) Result {
 	if len(st.matches) == 0 {
 		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
 	}
+	st.sentences()
 	st.resolveOverlaps(c)
 	st.applyContext(c)
 	for i := range st.ev {
@@ -137,15 +137,20 @@ func (st *state) run(c *Classifier, text string) Result {
 
 // sentences numbers the sentence of each token: a sentence ends at . ! ? ;
 // or a line break between two tokens.
-func (st *state) sentences(text string) {
+func (st *state) sentences() {
 	st.sent = st.sent[:0]
 	n := int32(0)
-	for i, t := range st.toks {
-		if i > 0 && strings.ContainsAny(text[st.toks[i-1].End:t.Start], ".!?;\n") {
+	for i := range st.toks {
+		if i > 0 && st.sentenceBreak(i) {
 			n++
 		}
 		st.sent = append(st.sent, n)
 	}
+}
+
+// sentenceBreak reports whether a sentence ends between tokens i-1 and i.
+func (st *state) sentenceBreak(i int) bool {
+	return strings.ContainsAny(st.src[st.toks[i-1].End:st.toks[i].Start], ".!?;\n")
 }
 
 func (st *state) list(c *Classifier, m *match) lexicon.List {
