@@ -140,7 +140,7 @@
 //	     "targets": ["agama"],
 //	     "evidence": [{"term": "dasar kafir", "text": "dasar k4f1r", "start": 0, "end": 11,
 //	                   "match": "phrase", "via": ["leet"], "kind": "insult", "weight": 0.85,
-//	                   "source": "lexicon/data/sara.txt:180"}]}
+//	                   "source": "lexicon/data/sara.txt:182"}]}
 //	  ]
 //	}
 //
