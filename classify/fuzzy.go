@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"math/bits"
+
 	"github.com/sajari/fuzzy"
 
 	"github.com/saring-id/saring/lexicon"
@@ -22,14 +24,8 @@ type fuzzyIndex struct {
 	terms map[string]bool
 	// entries lists the lexicon entries of each term.
 	entries map[string][]int32
-	// lens[b] has bit L set when some term that starts with byte b is
-	// within its tolerated distance of some word of L bytes; a word whose
-	// bit is clear cannot match (consider requires the same first byte and
-	// the distance is at least the length difference).
-	lens [256]uint64
-	// lens2 is lens for the terms that tolerate two edits; only words with
-	// their bit set need the second round of deletions.
-	lens2 [256]uint64
+	// byFirst lists, by first byte, a sketch of each term for screen.
+	byFirst [256][]termSketch
 }
 
 func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
@@ -51,14 +47,9 @@ func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 		}
 		if !f.terms[term] {
 			model.SetCount(term, 1, true)
+			f.byFirst[term[0]] = append(f.byFirst[term[0]], termSketch{letters: letterSet(term), n: len(term), d: d})
 		}
 		f.terms[term] = true
-		for l := max(len(term)-d, 0); l <= len(term)+d && l < 64; l++ {
-			f.lens[term[0]] |= 1 << l
-			if d >= 2 {
-				f.lens2[term[0]] |= 1 << l
-			}
-		}
 		f.entries[term] = append(f.entries[term], int32(i))
 	}
 	if len(f.terms) == 0 {
@@ -81,13 +72,62 @@ type fuzzyHit struct {
 	dist int
 }
 
+// termSketch is what screen knows of a fuzzy term.
+type termSketch struct {
+	letters uint64 // letterSet of the term
+	n, d    int    // length in bytes, tolerated distance
+}
+
+// letterSet returns the set of bits c&63 of the bytes c of s. Two words
+// within Levenshtein distance d differ in at most d of these bits each way:
+// a byte value in one word and absent from the other needs an edit at one
+// of its positions, and different values sit at different positions.
+// Sharing a bit between two values (c&63) only makes the test weaker.
+func letterSet(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] & 63)
+	}
+	return m
+}
+
+// screen is a quick necessary condition of lexicon.FuzzyMatch, the rule
+// each candidate is checked against: ok is false when no term can be
+// within its tolerated distance of word (no term with the word's first
+// byte, a length within reach and letter sets within reach), and twice
+// reports whether such a term tolerates two edits. Most words fail it, so
+// they cost no deletion probes.
+func (f *fuzzyIndex) screen(word string) (ok, twice bool) {
+	if len(word) < lexicon.MinFuzzyRunes {
+		return false, false
+	}
+	sketches := f.byFirst[word[0]]
+	if len(sketches) == 0 {
+		return false, false
+	}
+	var m uint64
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 0x80 || c == '*' || c == ' ' {
+			return false, false // FuzzyMatch takes ASCII words only
+		}
+		m |= 1 << (c & 63)
+	}
+	for _, t := range sketches {
+		if diff := len(word) - t.n; diff > t.d || -diff > t.d ||
+			bits.OnesCount64(t.letters&^m) > t.d || bits.OnesCount64(m&^t.letters) > t.d {
+			continue
+		}
+		ok, twice = true, twice || t.d >= 2
+	}
+	return ok, twice
+}
+
 // lookup returns the nearest term within that term's tolerated distance, its
 // distance, and whether one was found. Ties go to the term that sorts first,
-// so the answer does not depend on map order. buf is scratch space.
-func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok bool) {
-	if !f.mayMatch(word) {
-		return "", 0, false
-	}
+// so the answer does not depend on map order. It expects a word that passed
+// screen, and twice from it; buf is scratch space.
+func (f *fuzzyIndex) lookup(word string, twice bool, buf []byte) (term string, dist int, ok bool) {
 	h := fuzzyHit{word: word, dist: 1 << 30}
 	f.consider(&h, f.keys[word])
 	// One deletion on the word's side, against up to two on the terms'
@@ -97,7 +137,7 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 	// then an alignment that keeps both first letters exists, whose keys
 	// keep it too. Deleting a letter that repeats the one before it gives
 	// the key already probed.
-	n, twice := len(word), f.lens2[word[0]]&(1<<len(word)) != 0
+	n := len(word)
 	for i := 1; i < n; i++ {
 		if i > 1 && word[i] == word[i-1] {
 			continue
@@ -111,13 +151,6 @@ func (f *fuzzyIndex) lookup(word string, buf []byte) (term string, dist int, ok 
 		}
 	}
 	return h.term, h.dist, h.term != ""
-}
-
-// mayMatch is a quick necessary condition of lexicon.FuzzyMatch, the rule
-// each candidate is checked against: no deletion is generated for a word
-// that fails it.
-func (f *fuzzyIndex) mayMatch(word string) bool {
-	return len(word) >= lexicon.MinFuzzyRunes && len(word) < 64 && f.lens[word[0]]&(1<<len(word)) != 0 && isASCII(word)
 }
 
 // considerKey checks the terms that a deletion key reaches: the key itself

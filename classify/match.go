@@ -52,11 +52,12 @@ func (st *state) findMatches(c *Classifier) {
 	for i := range st.toks {
 		t := &st.toks[i]
 		first := len(st.matches)
+		var next nextForms
 		switch {
 		case t.Kind == normalize.Number:
-			st.tryWord(c, c.words[t.Norm], i, first) // 100 persen sembuh
+			st.tryWord(c, c.words[t.Norm], i, first, &next) // 100 persen sembuh
 		case isWordy(t.Kind):
-			st.wordMatches(c, i, first)
+			st.wordMatches(c, i, first, &next)
 		}
 		if len(st.matches)-first > 1 {
 			// Longest first, then as written before by stem, then in
@@ -75,25 +76,36 @@ func (st *state) findMatches(c *Classifier) {
 // wordMatches finds the entries word token i starts: by its form and its
 // stem, and only when none matches, by its masked letters or by spelling
 // tolerance.
-func (st *state) wordMatches(c *Classifier, i, first int) {
+func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 	t := &st.toks[i]
-	st.tryWord(c, c.words[t.Norm], i, first)
+	st.tryWord(c, c.words[t.Norm], i, first, next)
 	if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
-		st.tryWord(c, w, i, first)
+		st.tryWord(c, w, i, first, next)
 		st.tryAll(c, w.stemmed, i, first)
 	}
 	switch {
 	case len(st.matches) > first:
 	case t.Via.Has(normalize.ViaMask):
 		st.tryMask(c, i)
-	case c.fuzzy != nil && c.fuzzy.mayMatch(t.Norm) && !c.norm.IsKnown(t.Norm):
-		if cap(st.buf) < 64 {
-			st.buf = make([]byte, 0, 128)
-		}
-		if term, d, ok := c.fuzzy.lookup(t.Norm, st.buf); ok {
-			for _, e := range c.fuzzy.entries[term] {
-				st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchFuzzy, via: t.Via, dist: d})
-			}
+	case c.fuzzy != nil:
+		st.fuzzyMatches(c, i)
+	}
+}
+
+// fuzzyMatches finds the fuzzy terms near word token i, unless it is a
+// known word.
+func (st *state) fuzzyMatches(c *Classifier, i int) {
+	t := &st.toks[i]
+	ok, twice := c.fuzzy.screen(t.Norm)
+	if !ok || c.norm.IsKnown(t.Norm) {
+		return
+	}
+	if cap(st.buf) < 64 {
+		st.buf = make([]byte, 0, 128)
+	}
+	if term, d, ok := c.fuzzy.lookup(t.Norm, twice, st.buf); ok {
+		for _, e := range c.fuzzy.entries[term] {
+			st.matches = append(st.matches, match{entry: e, from: i, to: i + 1, how: MatchFuzzy, via: t.Via, dist: d})
 		}
 	}
 }
@@ -109,17 +121,31 @@ func compareBool(a, b bool) int {
 	return -1
 }
 
+// nextForms holds the wordForms of the token after the one being matched,
+// found on first use: a token's form and stem both look them up.
+type nextForms struct {
+	forms [2]string
+	n     int // 0 until found
+}
+
+// of returns the wordForms of token i+1.
+func (nf *nextForms) of(st *state, i int) []string {
+	if nf.n == 0 {
+		nf.forms, nf.n = wordForms(st.toks[i+1].Norm)
+	}
+	return nf.forms[:nf.n]
+}
+
 // tryWord tries the entries that w indexes as phrases starting at token i:
 // its one-word entries and the phrases whose second word the next token
 // can be.
-func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int) {
+func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int, next *nextForms) {
 	if w == nil {
 		return
 	}
 	st.tryAll(c, w.single, i, first)
 	if w.next != nil && i+1 < len(st.toks) {
-		forms, n := wordForms(st.toks[i+1].Norm)
-		for _, f := range forms[:n] {
+		for _, f := range next.of(st, i) {
 			st.tryAll(c, w.next[f], i, first)
 		}
 	}

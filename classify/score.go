@@ -150,7 +150,13 @@ func (st *state) sentences() {
 
 // sentenceBreak reports whether a sentence ends between tokens i-1 and i.
 func (st *state) sentenceBreak(i int) bool {
-	return strings.ContainsAny(st.src[st.toks[i-1].End:st.toks[i].Start], ".!?;\n")
+	for _, c := range []byte(st.src[st.toks[i-1].End:st.toks[i].Start]) {
+		switch c {
+		case '.', '!', '?', ';', '\n':
+			return true
+		}
+	}
+	return false
 }
 
 func (st *state) list(c *Classifier, m *match) lexicon.List {
