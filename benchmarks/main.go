@@ -5,7 +5,7 @@
 //
 // Usage (from this directory):
 //
-//	go run . [--posts PATH] [--rounds N] [--min-ratio-goaway X] [--max-floor-ratio Y]
+//	go run . [--posts PATH] [--rounds N] [--min-ratio-goaway X] [--max-floor-ratio Y] [--passes N]
 //
 // See README.md for what each column means.
 package main
@@ -48,6 +48,7 @@ type options struct {
 	maxFloorRatio  float64
 	clock          string
 	cpuProfile     string
+	passes         int
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -61,6 +62,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Float64Var(&o.maxFloorRatio, "max-floor-ratio", 0, "exit 1 when floor posts/s / saring posts/s is above this (0: no check)")
 	fs.StringVar(&o.clock, "clock", "cpu", "what times a pass: cpu (the process's CPU time, robust on a busy machine) or wall")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "after the timed passes, profile --rounds more passes of saring and write the CPU profile to this file")
+	fs.IntVar(&o.passes, "passes", 0, "only run this many untimed passes of saring over the posts, print how many posts it flagged and exit:\n"+
+		"for instruction counters (valgrind --tool=callgrind), where the difference of two counts is the cost of the extra passes")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -69,6 +72,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.rounds < 1 {
 		return o, fmt.Errorf("--rounds must be at least 1, got %d", o.rounds)
+	}
+	if o.passes < 0 {
+		return o, fmt.Errorf("--passes must not be negative, got %d", o.passes)
 	}
 	if o.clock != "cpu" && o.clock != "wall" {
 		return o, fmt.Errorf("--clock must be cpu or wall, got %q", o.clock)
@@ -123,6 +129,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "benchmarks:", err)
 		return 2
+	}
+
+	if o.passes > 0 {
+		flagged := 0
+		for range o.passes {
+			flagged += methods[0].pass(posts)
+		}
+		fmt.Fprintf(stdout, "%d passes of saring over %d posts: %d posts flagged in all\n", o.passes, len(posts), flagged)
+		return 0
 	}
 
 	var nbytes int

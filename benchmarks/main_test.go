@@ -36,6 +36,8 @@ func TestParseFlags(t *testing.T) {
 			options{posts: "x.csv", rounds: 2, minRatioGoaway: 2, maxFloorRatio: 3, clock: "wall"}, ""},
 		{"bad clock", []string{"--clock", "tsc"}, options{}, "--clock must be cpu or wall"},
 		{"zero rounds", []string{"--rounds", "0"}, options{}, "--rounds must be at least 1"},
+		{"passes", []string{"--passes", "3"}, options{rounds: 5, clock: "cpu", passes: 3}, ""},
+		{"negative passes", []string{"--passes", "-1"}, options{}, "--passes must not be negative"},
 		{"extra arg", []string{"x"}, options{}, "unexpected arguments"},
 	}
 	for _, tt := range tests {
@@ -73,6 +75,8 @@ func TestRun(t *testing.T) {
 			[]string{"FAIL: saring / go-away"}},
 		{"floor check fails", []string{"--posts", path, "--rounds", "1", "--max-floor-ratio", "1e-9"}, 1,
 			[]string{"FAIL: floor / saring"}},
+		{"passes only", []string{"--posts", path, "--passes", "2"}, 0,
+			[]string{"2 passes of saring over 3 posts: 2 posts flagged in all"}},
 		{"missing file", []string{"--posts", filepath.Join(dir, "none.jsonl")}, 2, nil},
 	}
 	for _, tt := range tests {
