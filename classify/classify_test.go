@@ -92,6 +92,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "hate_speech/a vocative aims the insult after it",
+			post:    "Woi goblok, baca dulu beritanya",
+			flagged: []lexicon.Label{lHate, lAbusive},
+			evidence: []behaviourEv{
+				{label: lHate, text: "Woi goblok", term: "woi + goblok", match: classify.MatchRule, rule: "person+insult"},
+			},
+		},
+		{
 			name:    "hate_speech/person+insult rule kamu pengecut",
 			post:    "kamu itu pengecut dan pecundang",
 			flagged: []lexicon.Label{lHate},
@@ -743,6 +751,9 @@ type behaviourClean struct {
 func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 	c := behaviourDefault(t)
 	cases := []behaviourClean{
+		// Vocatives without an insult are only calls.
+		{"vocative/greeting", "Hai semua, selamat pagi, jangan lupa sarapan"},
+		{"vocative/call to eat", "Woi, makan dulu yuk, udah jam 12"},
 		// News: police and government talk about hoaxes, SARA and black campaigns.
 		{"news/police arrest hoax and SARA hate spreaders", "Polda Metro Jaya menangkap dua penyebar hoaks dan ujaran kebencian bermuatan SARA di media sosial"},
 		{"news/government appeal against hoaxes and kampanye hitam", "Pemerintah mengimbau masyarakat tidak menyebarkan hoaks dan kampanye hitam menjelang pemilu"},
