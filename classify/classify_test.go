@@ -434,6 +434,24 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "sara/action against mereka whose antecedent is a group",
+			post:    "Jangan biarkan orang Madura kuasai pasar, usir mereka sebelum terlambat!",
+			flagged: []lexicon.Label{lHate, lSARA, lProv},
+			targets: []lexicon.Target{tSuku},
+			evidence: []behaviourEv{
+				{label: lSARA, text: "Madura kuasai pasar, usir mereka", term: "madura + usir + mereka", match: classify.MatchRule, rule: "action+group"},
+				{label: lProv, text: "usir mereka", term: "usir + mereka", match: classify.MatchRule, rule: "action+target"},
+			},
+		},
+		{
+			name:    "provocation/mereka as an owner is no group target",
+			post:    "Pendukung paslon sebelah nyobek baliho kita. Besok robohin semua posko mereka!",
+			flagged: []lexicon.Label{lProv},
+			evidence: []behaviourEv{
+				{label: lProv, text: "robohin semua posko mereka", term: "robohin + mereka", match: classify.MatchRule, rule: "action+target"},
+			},
+		},
+		{
 			name:    "hate_speech/violence against one person named by a demonstrative",
 			post:    "seret dukun itu keluar kampung",
 			flagged: []lexicon.Label{lHate, lProv},
@@ -754,6 +772,9 @@ func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 		// Vocatives without an insult are only calls.
 		{"vocative/greeting", "Hai semua, selamat pagi, jangan lupa sarapan"},
 		{"vocative/call to eat", "Woi, makan dulu yuk, udah jam 12"},
+		// A group before mereka, without a hostile call against them.
+		{"antecedent/protect worship", "Umat Kristen sedang ibadah, jangan ganggu mereka"},
+		{"antecedent/praise", "Orang Madura rajin bekerja, mereka pantas dihormati"},
 		// News: police and government talk about hoaxes, SARA and black campaigns.
 		{"news/police arrest hoax and SARA hate spreaders", "Polda Metro Jaya menangkap dua penyebar hoaks dan ujaran kebencian bermuatan SARA di media sosial"},
 		{"news/government appeal against hoaxes and kampanye hitam", "Pemerintah mengimbau masyarakat tidak menyebarkan hoaks dan kampanye hitam menjelang pemilu"},
