@@ -100,6 +100,22 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "hate_speech/a wish takes its subject after semoga",
+			post:    "Semoga lo kecelakaan di jalan pulang",
+			flagged: []lexicon.Label{lHate},
+			evidence: []behaviourEv{
+				{label: lHate, text: "Semoga lo kecelakaan", term: "semoga kecelakaan", match: classify.MatchPhrase},
+			},
+		},
+		{
+			name:    "hate_speech/a wish's subject may be an @mention",
+			post:    "semoga @budi_99 sekeluarga masuk neraka",
+			flagged: []lexicon.Label{lHate},
+			evidence: []behaviourEv{
+				{label: lHate, text: "semoga @budi_99 sekeluarga masuk neraka", term: "semoga masuk neraka", match: classify.MatchPhrase},
+			},
+		},
+		{
 			name:    "hate_speech/person+insult rule kamu pengecut",
 			post:    "kamu itu pengecut dan pecundang",
 			flagged: []lexicon.Label{lHate},
@@ -772,6 +788,10 @@ func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 		// Vocatives without an insult are only calls.
 		{"vocative/greeting", "Hai semua, selamat pagi, jangan lupa sarapan"},
 		{"vocative/call to eat", "Woi, makan dulu yuk, udah jam 12"},
+		// Good wishes with a subject.
+		{"wish/get well", "semoga kamu cepat sembuh ya"},
+		{"wish/end of suffering", "semoga kesengsaraan rakyat segera berakhir"},
+		{"wish/safe journey", "Semoga kalian semua selamat sampai tujuan"},
 		// A group before mereka, without a hostile call against them.
 		{"antecedent/protect worship", "Umat Kristen sedang ibadah, jangan ganggu mereka"},
 		{"antecedent/praise", "Orang Madura rajin bekerja, mereka pantas dihormati"},

@@ -81,7 +81,7 @@ func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 	st.tryWord(c, c.words[t.Norm], i, first, next)
 	if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
 		st.tryWord(c, w, i, first, next)
-		st.tryAll(c, w.stemmed, i, first)
+		st.tryAll(c, w.stemmed, i, 0, first)
 	}
 	switch {
 	case len(st.matches) > first:
@@ -143,17 +143,52 @@ func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int, next *nextFo
 	if w == nil {
 		return
 	}
-	st.tryAll(c, w.single, i, first)
+	st.tryAll(c, w.single, i, 0, first)
 	if w.next != nil && i+1 < len(st.toks) {
 		for _, f := range next.of(st, i) {
-			st.tryAll(c, w.next[f], i, first)
+			st.tryAll(c, w.next[f], i, 0, first)
+		}
+		if wishWords[st.toks[i].Norm] {
+			if gap := st.subjectAfter(i); gap > 0 && i+gap+1 < len(st.toks) {
+				forms, n := wordForms(st.toks[i+gap+1].Norm)
+				for _, f := range forms[:n] {
+					st.tryAll(c, w.next[f], i, gap, first)
+				}
+			}
 		}
 	}
 }
 
-// tryAll tries each candidate entry as a phrase starting at token i, skipping
+// wishWords open a wish (semoga ...): a phrase that starts with one may have
+// its subject between that word and the rest (semoga lo kecelakaan matches
+// semoga kecelakaan), so the lexicon lists each wish once, not once per
+// pronoun. They are grammar, not lexicon content.
+var wishWords = map[string]bool{"semoga": true}
+
+// subjectAfter returns how many tokens after wish word i name its subject:
+// a pronoun or an @mention, with semua or sekeluarga after it (semoga kalian
+// semua mati), all in i's sentence; or 0.
+func (st *state) subjectAfter(i int) int {
+	k := i + 1
+	if k >= len(st.toks) || st.sentenceBreak(k) {
+		return 0
+	}
+	if t := &st.toks[k]; t.Kind != normalize.Mention && !(isWordy(t.Kind) && pronouns[t.Norm]) {
+		return 0
+	}
+	if k+1 < len(st.toks) && !st.sentenceBreak(k+1) {
+		switch st.toks[k+1].Norm {
+		case "semua", "sekeluarga":
+			return 2
+		}
+	}
+	return 1
+}
+
+// tryAll tries each candidate entry as a phrase starting at token i, with
+// gap tokens between its first word and the rest (see wishWords), skipping
 // entries already matched there (matches from index first on).
-func (st *state) tryAll(c *Classifier, cands []int32, i, first int) {
+func (st *state) tryAll(c *Classifier, cands []int32, i, gap, first int) {
 next:
 	for _, e := range cands {
 		for _, m := range st.matches[first:] {
@@ -161,22 +196,27 @@ next:
 				continue next
 			}
 		}
-		if to, stemmed, ok := st.phraseAt(&c.entries[e], i); ok {
+		if to, stemmed, ok := st.phraseAt(&c.entries[e], i, gap); ok {
 			st.matches = append(st.matches, st.newMatch(e, i, to, stemmed))
 		}
 	}
 }
 
-// phraseAt reports whether entry e's words occur from token i on and where
-// the phrase ends. A token matches a word by its normalised form; it matches
-// by its stem only where stemming is safe (see stemMatches).
-func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
-	if i+len(e.Words) > len(st.toks) {
+// phraseAt reports whether entry e's words occur from token i on, with gap
+// tokens after the first word, and where the phrase ends. A token matches a
+// word by its normalised form; it matches by its stem only where stemming
+// is safe (see stemMatches).
+func (st *state) phraseAt(e *lexicon.Entry, i, gap int) (to int, stemmed, ok bool) {
+	if i+gap+len(e.Words) > len(st.toks) {
 		return 0, false, false
 	}
 	for k, w := range e.Words {
-		t := &st.toks[i+k]
-		if k > 0 && st.sentenceBreak(i+k) {
+		at := i + k
+		if k > 0 {
+			at += gap
+		}
+		t := &st.toks[at]
+		if k > 0 && st.sentenceBreak(at) {
 			return 0, false, false // a phrase does not run across sentences
 		}
 		switch {
@@ -187,7 +227,7 @@ func (st *state) phraseAt(e *lexicon.Entry, i int) (to int, stemmed, ok bool) {
 			return 0, false, false
 		}
 	}
-	return i + len(e.Words), stemmed, true
+	return i + gap + len(e.Words), stemmed, true
 }
 
 // wordForms returns the entry words a token with Norm norm can match as the
