@@ -29,7 +29,10 @@
 // term's words match tokens as written, that is by their normalised form,
 // also with a clitic attached (-nya, -ku, -mu, -lah, -kah, -pun: bangsatnya,
 // kafirlah) or reduplicated (anak-anak); multi-word phrases match only so,
-// word by word. Stems are compared only where stemming is safe: for
+// word by word, in one sentence. A phrase that opens with a wish (semoga)
+// may have its subject after that word: a pronoun or @mention, with semua
+// or sekeluarga after it (semoga lo kecelakaan matches semoga kecelakaan).
+// Stems are compared only where stemming is safe: for
 // single-word terms whose stem has at least four letters, of label entries
 // that are not insult-like and of the action, group, political and counter
 // lists. There a root matches its verb forms but not -an nouns (sarapan is
