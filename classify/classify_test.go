@@ -450,24 +450,6 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
-			name:    "sara/action against mereka whose antecedent is a group",
-			post:    "Jangan biarkan orang Madura kuasai pasar, usir mereka sebelum terlambat!",
-			flagged: []lexicon.Label{lHate, lSARA, lProv},
-			targets: []lexicon.Target{tSuku},
-			evidence: []behaviourEv{
-				{label: lSARA, text: "Madura kuasai pasar, usir mereka", term: "madura + usir + mereka", match: classify.MatchRule, rule: "action+group"},
-				{label: lProv, text: "usir mereka", term: "usir + mereka", match: classify.MatchRule, rule: "action+target"},
-			},
-		},
-		{
-			name:    "provocation/mereka as an owner is no group target",
-			post:    "Pendukung paslon sebelah nyobek baliho kita. Besok robohin semua posko mereka!",
-			flagged: []lexicon.Label{lProv},
-			evidence: []behaviourEv{
-				{label: lProv, text: "robohin semua posko mereka", term: "robohin + mereka", match: classify.MatchRule, rule: "action+target"},
-			},
-		},
-		{
 			name:    "hate_speech/violence against one person named by a demonstrative",
 			post:    "seret dukun itu keluar kampung",
 			flagged: []lexicon.Label{lHate, lProv},
@@ -792,9 +774,9 @@ func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 		{"wish/get well", "semoga kamu cepat sembuh ya"},
 		{"wish/end of suffering", "semoga kesengsaraan rakyat segera berakhir"},
 		{"wish/safe journey", "Semoga kalian semua selamat sampai tujuan"},
-		// A group before mereka, without a hostile call against them.
-		{"antecedent/protect worship", "Umat Kristen sedang ibadah, jangan ganggu mereka"},
-		{"antecedent/praise", "Orang Madura rajin bekerja, mereka pantas dihormati"},
+		// A group and mereka in one post, without a hostile call.
+		{"group+mereka/protect worship", "Umat Kristen sedang ibadah, jangan ganggu mereka"},
+		{"group+mereka/praise", "Orang Madura rajin bekerja, mereka pantas dihormati"},
 		// News: police and government talk about hoaxes, SARA and black campaigns.
 		{"news/police arrest hoax and SARA hate spreaders", "Polda Metro Jaya menangkap dua penyebar hoaks dan ujaran kebencian bermuatan SARA di media sosial"},
 		{"news/government appeal against hoaxes and kampanye hitam", "Pemerintah mengimbau masyarakat tidak menyebarkan hoaks dan kampanye hitam menjelang pemilu"},

@@ -93,10 +93,7 @@
 // (action+target, weight 0.65); the target must follow the verb (polisi
 // tangkap pelaku is a report) unless a call word (ayo, mari, kita, harus,
 // wajib, segera) precedes it. Against a group the call is sara too, with the
-// group's targets (action+group); so is one whose object, right after the
-// verb, is mereka referring back to a group up to twelve tokens before it,
-// in its sentence or the one before (orang Madura kuasai pasar, usir
-// mereka). Against a person it is hate_speech
+// group's targets (action+group); against a person it is hate_speech
 // (threat), and only that when it is said to "you" without a call word.
 // Without a target, a verb used as a command — opening its sentence, after a
 // call word, or before aja/saja (bunuh aja) — is provocation of weight 0.4

@@ -600,16 +600,6 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 			break
 		}
 	}
-	var group *match // the identity group the action is against
-	switch {
-	case target == nil:
-	case st.list(c, target) == lexicon.Group:
-		group = target
-	case target.from == a.to:
-		// a pronoun object (orang X kuasai pasar, usir mereka), not an
-		// owner (robohin posko mereka)
-		group = st.antecedent(c, target)
-	}
 	var x Evidence
 	switch {
 	case target != nil:
@@ -627,18 +617,13 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	switch {
 	case target == nil:
 		ev[iProvocation] = append(ev[iProvocation], x)
-	case group != nil:
+	case st.list(c, target) == lexicon.Group:
 		// A call to act against an identity group is hate against it too.
 		ev[iProvocation] = append(ev[iProvocation], x)
 		y := x
 		y.Rule = "action+group"
-		if group != target { // the evidence reaches back to the antecedent
-			y.Start = min(st.toks[group.from].Start, x.Start)
-			y.Text = text[y.Start:y.End]
-			y.Term = st.termOf(c, group) + " + " + x.Term
-		}
 		ev[iSARA] = append(ev[iSARA], y)
-		targets[iSARA] = appendTargets(targets[iSARA], c.entries[group.entry].Targets)
+		targets[iSARA] = appendTargets(targets[iSARA], c.entries[target.entry].Targets)
 	case st.list(c, target) == lexicon.Person && st.onePerson(c, target):
 		// Violence against one person (dia, si X, kamu) is a threat: hate
 		// speech; said to "you" without a call it is personal, not
@@ -653,29 +638,6 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 	default:
 		ev[iProvocation] = append(ev[iProvocation], x)
 	}
-}
-
-// antecedentWindow is how many tokens before a pronoun its antecedent
-// may stand.
-const antecedentWindow = 12
-
-// antecedent returns the identity group that person match p, the pronoun
-// mereka, refers back to: the nearest kept group match before it, in its
-// sentence or the one before and at most antecedentWindow tokens away
-// (Jangan biarkan orang Madura kuasai pasar, usir mereka), or nil.
-func (st *state) antecedent(c *Classifier, p *match) *match {
-	if p.entry < 0 || st.toks[p.from].Norm != "mereka" {
-		return nil
-	}
-	lo, hi := st.around(p.from-antecedentWindow-c.maxPhrase, p.from)
-	for j := hi - 1; j >= lo; j-- {
-		o := &st.matches[j]
-		if !o.dropped && !o.negated && st.list(c, o) == lexicon.Group && o.to <= p.from &&
-			p.from-o.to <= antecedentWindow && st.sent[p.from]-st.sent[o.from] <= 1 {
-			return o
-		}
-	}
-	return nil
 }
 
 // exclaimed reports a match that stands as its own exclamation: nothing of
