@@ -116,6 +116,18 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:       "abusive/a vocative does not aim an insult said of oneself",
+			post:       "Hai guys, gue emang goblok soal masak wkwk",
+			flagged:    []lexicon.Label{lAbusive},
+			notFlagged: []lexicon.Label{lHate},
+		},
+		{
+			name:       "abusive/a vocative does not aim an insult at a third party",
+			post:       "Woi, tadi ada pengendara tolol nyerempet gue",
+			flagged:    []lexicon.Label{lAbusive},
+			notFlagged: []lexicon.Label{lHate},
+		},
+		{
 			name:    "hate_speech/person+insult rule kamu pengecut",
 			post:    "kamu itu pengecut dan pecundang",
 			flagged: []lexicon.Label{lHate},
@@ -767,9 +779,12 @@ type behaviourClean struct {
 func TestClassifyLeavesCleanPostsClean(t *testing.T) {
 	c := behaviourDefault(t)
 	cases := []behaviourClean{
-		// Vocatives without an insult are only calls.
+		// Vocatives without a plain insult right after them are only calls.
 		{"vocative/greeting", "Hai semua, selamat pagi, jangan lupa sarapan"},
 		{"vocative/call to eat", "Woi, makan dulu yuk, udah jam 12"},
+		{"vocative/exclamation of awe", "Weh gila, keren banget penampilannya"},
+		{"vocative/softened swear", "Woi anjir, lucu banget videonya"},
+		{"vocative/not an action target", "Serbu woi, diskon 90 persen hari ini!"},
 		// Good wishes with a subject.
 		{"wish/get well", "semoga kamu cepat sembuh ya"},
 		{"wish/end of suffering", "semoga kesengsaraan rakyat segera berakhir"},
