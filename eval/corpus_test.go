@@ -108,3 +108,14 @@ func TestHeldOutPosts(t *testing.T) {
 		"provocation": 0.70, "hoax": 0.73, "abusive": 0.88,
 	})
 }
+
+// TestSecondAuthoredPosts measures posts2.jsonl: authored by a separate
+// author from the label definitions alone, not yet tuned on
+// (testdata/README.md). The floors only guard against regression.
+func TestSecondAuthoredPosts(t *testing.T) {
+	rep := runCorpus(t, "../testdata/posts2.jsonl", "text", nil, authoredLabels...)
+	requireF1(t, rep, map[string]float64{
+		"hate_speech": 0.74, "sara": 0.77, "black_campaign": 0.78,
+		"provocation": 0.79, "hoax": 0.75, "abusive": 0.82,
+	})
+}
