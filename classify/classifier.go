@@ -27,7 +27,8 @@ type Classifier struct {
 	// byLen indexes single-word label entries by length, for masked tokens.
 	byLen map[int][]int32
 	fuzzy *fuzzyIndex
-	// maxPhrase is the most words any entry has.
+	// maxPhrase is the most tokens any entry's match spans: its words, and
+	// a wish's subject (see wishWords).
 	maxPhrase int
 	// sources is the Source position of each entry, formatted once.
 	sources   []string
@@ -161,7 +162,11 @@ func New(opts ...Option) (*Classifier, error) {
 			c.byLen[len(e.Words[0])] = append(c.byLen[len(e.Words[0])], int32(i))
 		}
 		vocab = append(vocab, e.Words...)
-		c.maxPhrase = max(c.maxPhrase, len(e.Words))
+		n := len(e.Words)
+		if n > 1 && wishWords[e.Words[0]] {
+			n += maxSubject
+		}
+		c.maxPhrase = max(c.maxPhrase, n)
 	}
 	norm, err := normalize.New(normalize.WithVocabulary(vocab), normalize.WithSlang(cfg.slang))
 	if err != nil {

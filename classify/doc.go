@@ -29,9 +29,10 @@
 // term's words match tokens as written, that is by their normalised form,
 // also with a clitic attached (-nya, -ku, -mu, -lah, -kah, -pun: bangsatnya,
 // kafirlah) or reduplicated (anak-anak); multi-word phrases match only so,
-// word by word, in one sentence. A phrase that opens with a wish (semoga)
-// may have its subject after that word: a pronoun or @mention, with semua
-// or sekeluarga after it (semoga lo kecelakaan matches semoga kecelakaan).
+// word by word, in one sentence. A phrase that opens with a wish (semoga,
+// mudah-mudahan) may have its subject after that word, set off by spaces
+// only: a pronoun, with semua or sekeluarga after it (semoga lo kecelakaan
+// matches semoga kecelakaan), and that subject is the wish's target.
 // Stems are compared only where stemming is safe: for
 // single-word terms whose stem has at least four letters, of label entries
 // that are not insult-like and of the action, group, political and counter

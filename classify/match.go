@@ -17,6 +17,8 @@ type match struct {
 	how      How
 	via      normalize.Via
 	dist     int
+	// subject is the token of a wish's subject (see wishWords), or 0.
+	subject int
 	// weight is the entry's weight after negation and counter-speech.
 	weight  float64
 	negated bool
@@ -163,26 +165,41 @@ func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int, next *nextFo
 // its subject between that word and the rest (semoga lo kecelakaan matches
 // semoga kecelakaan), so the lexicon lists each wish once, not once per
 // pronoun. They are grammar, not lexicon content.
-var wishWords = map[string]bool{"semoga": true}
+var wishWords = map[string]bool{"semoga": true, "mudah-mudahan": true}
+
+// maxSubject is the most tokens a wish's subject takes (kalian semua).
+const maxSubject = 2
 
 // subjectAfter returns how many tokens after wish word i name its subject:
-// a pronoun or an @mention, with semua or sekeluarga after it (semoga kalian
-// semua mati), all in i's sentence; or 0.
+// a pronoun, with semua or sekeluarga after it (semoga kalian semua mati),
+// separated from the wish word and from what follows by spaces only (not
+// semoga kamu, cacat bukan halangan); or 0.
 func (st *state) subjectAfter(i int) int {
 	k := i + 1
-	if k >= len(st.toks) || st.sentenceBreak(k) {
+	if k >= len(st.toks) || !st.spaced(k) || !isWordy(st.toks[k].Kind) || !pronouns[st.toks[k].Norm] {
 		return 0
 	}
-	if t := &st.toks[k]; t.Kind != normalize.Mention && !(isWordy(t.Kind) && pronouns[t.Norm]) {
-		return 0
-	}
-	if k+1 < len(st.toks) && !st.sentenceBreak(k+1) {
+	n := 1
+	if k+1 < len(st.toks) && st.spaced(k+1) {
 		switch st.toks[k+1].Norm {
 		case "semua", "sekeluarga":
-			return 2
+			n = maxSubject
 		}
 	}
-	return 1
+	if k+n >= len(st.toks) || !st.spaced(k+n) {
+		return 0
+	}
+	return n
+}
+
+// spaced reports whether only white space separates tokens i-1 and i.
+func (st *state) spaced(i int) bool {
+	for _, c := range []byte(st.src[st.toks[i-1].End:st.toks[i].Start]) {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // tryAll tries each candidate entry as a phrase starting at token i, with
@@ -197,7 +214,11 @@ next:
 			}
 		}
 		if to, stemmed, ok := st.phraseAt(&c.entries[e], i, gap); ok {
-			st.matches = append(st.matches, st.newMatch(e, i, to, stemmed))
+			m := st.newMatch(e, i, to, stemmed)
+			if gap > 0 {
+				m.subject = i + 1
+			}
+			st.matches = append(st.matches, m)
 		}
 	}
 }

@@ -556,6 +556,9 @@ func (st *state) hoaxRules(text string, ev *[numLabels][]Evidence) {
 // it when the insult is said of it (see predicated), or inside the insult
 // when it speaks to "you" (matamu picek).
 func (st *state) personNear(c *Classifier, m *match) *match {
+	if m.subject > 0 {
+		return &match{entry: -1, from: m.subject, to: m.subject + 1} // semoga kalian mati
+	}
 	for _, l := range [...]lexicon.List{lexicon.Person, lexicon.Political} {
 		if p := st.near(c, l, m, ruleWindow-1, false); p != nil && (p.to <= m.from || st.predicated(p, m)) {
 			return p
@@ -563,15 +566,6 @@ func (st *state) personNear(c *Classifier, m *match) *match {
 	}
 	if p := st.addressedIn(c, m); p != nil {
 		return p
-	}
-	if k := m.from - 1; k >= 0 && vocatives[st.toks[k].Norm] && st.sent[k] == st.sent[m.from] {
-		// A vocative right before a plain insult calls the one insulted
-		// (woi goblok, heh bego); not before profanity or an ambiguous
-		// word, which may be an exclamation or the animal (woi anjir,
-		// hei anjing kecil).
-		if e := &c.entries[m.entry]; e.Kind != lexicon.KindProfanity && e.Weight >= DefaultThreshold {
-			return &match{entry: -1, from: k, to: k + 1}
-		}
 	}
 	for k := max(0, m.from-ruleWindow+1); k < min(len(st.toks), m.to+ruleWindow-1); k++ {
 		if st.toks[k].Kind == normalize.Mention && st.sent[k] == st.sent[m.from] {
@@ -698,13 +692,6 @@ func (st *state) addressedIn(c *Classifier, m *match) *match {
 		}
 	}
 	return nil
-}
-
-// vocatives are the interjections that call someone (woi, heh, hei); they
-// are grammar, not lexicon content.
-var vocatives = map[string]bool{
-	"woi": true, "woy": true, "oi": true, "oy": true, "hoi": true, "hei": true, "hey": true,
-	"heh": true, "hai": true, "wahai": true, "weh": true, "wey": true,
 }
 
 // secondPerson are the pronouns that address the reader.
