@@ -51,19 +51,13 @@ func runLexicon(args []string, stdout, stderr io.Writer) int {
 // argument. It returns DIR ("" when absent) and ok=false after printing a
 // usage error; help reports -h.
 func parseDirArgs(fs *flag.FlagSet, args []string) (dir string, code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return "", 0, false
-		}
-		return "", 2, false
+	if code, ok := parseFlags(fs, args); !ok {
+		return "", code, false
 	}
 	if fs.NArg() > 0 {
 		dir = fs.Arg(0)
-		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", 0, false
-			}
-			return "", 2, false
+		if code, ok := parseFlags(fs, fs.Args()[1:]); !ok {
+			return "", code, false
 		}
 		if fs.NArg() > 0 {
 			fmt.Fprintf(fs.Output(), "saring lexicon %s: unexpected argument %q (at most one DIR)\n", fs.Name(), fs.Arg(0))

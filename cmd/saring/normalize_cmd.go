@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -43,11 +42,8 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	maxBytes := fs.Int("max-bytes", 1<<20, "longest accepted input line, in bytes")
 	slangPath := fs.String("slang", "", "extra slang `FILE` (\"colloquial standard\" lines) over the embedded dictionary")
 	lexicons := fs.String("lexicons", "", "directory of lexicon files that extend the defaults")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "saring normalize: unexpected argument %q\n", fs.Arg(0))

@@ -52,11 +52,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer, ready func(addr
 			"Serves POST /v1/classify, GET /healthz and the highlight page at /.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "saring serve: unexpected arguments %q\n", fs.Args())
