@@ -37,17 +37,18 @@ func newFuzzyIndex(entries []lexicon.Entry) *fuzzyIndex {
 	model.SetUseAutocomplete(false)
 	model.SetDepth(2)
 	for i, e := range entries {
-		if !e.Fuzzy || len(e.Labels) == 0 || len(e.Words) != 1 || !isASCII(e.Words[0]) {
+		d := e.FuzzyDistance() // 0 unless a fuzzy single-word label entry
+		if d == 0 {
 			continue
 		}
 		term := e.Words[0]
-		d := e.FuzzyDistance()
-		if d == 0 {
+		letters, ok := letterSet(term)
+		if !ok {
 			continue
 		}
 		if !f.terms[term] {
 			model.SetCount(term, 1, true)
-			f.byFirst[term[0]] = append(f.byFirst[term[0]], termSketch{letters: letterSet(term), n: len(term), d: d})
+			f.byFirst[term[0]] = append(f.byFirst[term[0]], termSketch{letters: letters, n: len(term), d: d})
 		}
 		f.terms[term] = true
 		f.entries[term] = append(f.entries[term], int32(i))
@@ -78,17 +79,22 @@ type termSketch struct {
 	n, d    int    // length in bytes, tolerated distance
 }
 
-// letterSet returns the set of bits c&63 of the bytes c of s. Two words
-// within Levenshtein distance d differ in at most d of these bits each way:
-// a byte value in one word and absent from the other needs an edit at one
-// of its positions, and different values sit at different positions.
-// Sharing a bit between two values (c&63) only makes the test weaker.
-func letterSet(s string) uint64 {
-	var m uint64
+// letterSet returns the set of bits c&63 of the bytes c of s, and whether
+// s is made of the bytes lexicon.FuzzyMatch takes (ASCII, no space, no '*'
+// mask). Two words within Levenshtein distance d differ in at most d of
+// these bits each way: a byte value in one word and absent from the other
+// needs an edit at one of its positions, and different values sit at
+// different positions. Sharing a bit between two values (c&63) only makes
+// the test weaker.
+func letterSet(s string) (set uint64, ok bool) {
 	for i := 0; i < len(s); i++ {
-		m |= 1 << (s[i] & 63)
+		c := s[i]
+		if c >= 0x80 || c == '*' || c == ' ' {
+			return 0, false
+		}
+		set |= 1 << (c & 63)
 	}
-	return m
+	return set, true
 }
 
 // screen is a quick necessary condition of lexicon.FuzzyMatch, the rule
@@ -105,13 +111,9 @@ func (f *fuzzyIndex) screen(word string) (ok, twice bool) {
 	if len(sketches) == 0 {
 		return false, false
 	}
-	var m uint64
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c >= 0x80 || c == '*' || c == ' ' {
-			return false, false // FuzzyMatch takes ASCII words only
-		}
-		m |= 1 << (c & 63)
+	m, ascii := letterSet(word)
+	if !ascii {
+		return false, false
 	}
 	for _, t := range sketches {
 		if diff := len(word) - t.n; diff > t.d || -diff > t.d ||
@@ -168,13 +170,4 @@ func (f *fuzzyIndex) consider(h *fuzzyHit, cands []string) {
 			h.term, h.dist = c, d
 		}
 	}
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] == '*' || s[i] == ' ' {
-			return false
-		}
-	}
-	return true
 }

@@ -194,7 +194,7 @@ func (st *state) subjectAfter(i int) int {
 
 // spaced reports whether only white space separates tokens i-1 and i.
 func (st *state) spaced(i int) bool {
-	for _, c := range []byte(st.src[st.toks[i-1].End:st.toks[i].Start]) {
+	for _, c := range []byte(st.gapBefore(i)) {
 		if c != ' ' && c != '\t' {
 			return false
 		}

@@ -148,9 +148,14 @@ func (st *state) sentences() {
 	}
 }
 
+// gapBefore returns the text between tokens i-1 and i.
+func (st *state) gapBefore(i int) string {
+	return st.src[st.toks[i-1].End:st.toks[i].Start]
+}
+
 // sentenceBreak reports whether a sentence ends between tokens i-1 and i.
 func (st *state) sentenceBreak(i int) bool {
-	for _, c := range []byte(st.src[st.toks[i-1].End:st.toks[i].Start]) {
+	for _, c := range []byte(st.gapBefore(i)) {
 		switch c {
 		case '.', '!', '?', ';', '\n':
 			return true
@@ -647,12 +652,11 @@ func (st *state) actionRule(c *Classifier, text string, a *match, ev *[numLabels
 // its sentence before it, or a comma; and after it the sentence ends, a
 // comma or "!" follows, or a particle (Anjrit lah).
 func (st *state) exclaimed(m *match) bool {
-	gap := func(a, b int) string { return st.src[st.toks[a].End:st.toks[b].Start] }
-	if m.from > 0 && st.sent[m.from-1] == st.sent[m.from] && !strings.ContainsAny(gap(m.from-1, m.from), ",:") {
+	if m.from > 0 && st.sent[m.from-1] == st.sent[m.from] && !strings.ContainsAny(st.gapBefore(m.from), ",:") {
 		return false
 	}
 	n := m.to
-	if n >= len(st.toks) || st.sent[n] != st.sent[m.from] || strings.ContainsAny(gap(n-1, n), ",!") {
+	if n >= len(st.toks) || st.sent[n] != st.sent[m.from] || strings.ContainsAny(st.gapBefore(n), ",!") {
 		return true
 	}
 	switch st.toks[n].Norm {
