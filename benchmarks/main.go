@@ -31,6 +31,7 @@ import (
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/eval"
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/normalize"
 )
 
 // modulePath is the module whose root the default inputs are found from.
@@ -178,13 +179,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	writeTable(stdout, stats)
 
-	sar, ga, re, fl := stats[0], stats[1], stats[2], stats[3]
+	sar, ga, re, fl, nz := stats[0], stats[1], stats[2], stats[3], stats[4]
 	ratioGoaway := sar.postsPerSec() / ga.postsPerSec()
 	ratioRegexp := sar.postsPerSec() / re.postsPerSec()
 	ratioFloor := fl.postsPerSec() / sar.postsPerSec()
 	fmt.Fprintf(stdout, "\nsaring / go-away  posts/s: %6.2fx\n", ratioGoaway)
 	fmt.Fprintf(stdout, "saring / regexp   posts/s: %6.2fx\n", ratioRegexp)
-	fmt.Fprintf(stdout, "floor  / saring   posts/s: %6.2fx\n", ratioFloor)
+	fmt.Fprintf(stdout, "floor  / saring   posts/s: %6.2fx (floor / saring's normalizer alone: %.2fx)\n",
+		ratioFloor, fl.postsPerSec()/nz.postsPerSec())
 	fmt.Fprintf(stdout, "\nclassify.New(): cold %s (first call: parses the embedded lexicons and slang), warm %s (median of %d)\n",
 		round(build.cold), round(build.warm), build.warmRuns)
 	fmt.Fprintf(stdout, "live heap of a Classifier: %.1f MB (HeapAlloc after GC: %.1f MB before New, %.1f MB after)\n",
@@ -303,7 +305,8 @@ func (m method) pass(posts []string) int {
 	return hits
 }
 
-// newMethods returns saring, go-away, regexp and the floor, in that order.
+// newMethods returns saring, go-away, regexp, the floor and saring's
+// normalizer alone, in that order.
 func newMethods(c *classify.Classifier, terms []string) ([]method, error) {
 	// go-away removes spaces while sanitising, so its phrases are written
 	// without them; it also folds leetspeak and strips special characters.
@@ -327,6 +330,8 @@ func newMethods(c *classify.Classifier, terms []string) ([]method, error) {
 		set[t] = struct{}{}
 	}
 
+	norm := c.Normalizer()
+	var toks []normalize.Token
 	return []method{
 		{"saring", func(p string) bool { return len(c.Classify(p).Flagged) > 0 }},
 		{"go-away", ga.IsProfane},
@@ -334,6 +339,15 @@ func newMethods(c *classify.Classifier, terms []string) ([]method, error) {
 		{"floor", func(p string) bool {
 			for _, f := range strings.Fields(p) {
 				if _, ok := set[strings.ToLower(f)]; ok {
+					return true
+				}
+			}
+			return false
+		}},
+		{"normalize", func(p string) bool {
+			toks = norm.Append(toks[:0], p)
+			for _, t := range toks {
+				if t.Via != 0 {
 					return true
 				}
 			}

@@ -77,10 +77,13 @@ func (st *state) findMatches(c *Classifier) {
 
 // wordMatches finds the entries word token i starts: by its form and its
 // stem, and only when none matches, by its masked letters or by spelling
-// tolerance.
+// tolerance. Its form is looked up only when the normalizer knows it:
+// every entry word is in the normalizer's vocabulary.
 func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 	t := &st.toks[i]
-	st.tryWord(c, c.words[t.Norm], i, first, next)
+	if t.Known {
+		st.tryWord(c, c.words[t.Norm], i, first, next)
+	}
 	if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
 		st.tryWord(c, w, i, first, next)
 		st.tryAll(c, w.stemmed, i, 0, first)
@@ -99,7 +102,7 @@ func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 func (st *state) fuzzyMatches(c *Classifier, i int) {
 	t := &st.toks[i]
 	ok, twice := c.fuzzy.screen(t.Norm)
-	if !ok || c.norm.IsKnown(t.Norm) {
+	if !ok || t.Known {
 		return
 	}
 	if cap(st.buf) < 64 {

@@ -30,6 +30,9 @@ func FuzzTokens(f *testing.F) {
 			if k := toks[i].Kind; (k == Word || k == Hashtag) && !utf8.ValidString(toks[i].Norm) {
 				t.Fatalf("token %d: invalid UTF-8 in Norm %q", i, toks[i].Norm)
 			}
+			if tok := toks[i]; tok.Known != (isWordKind(tok.Kind) && n.IsKnown(tok.Norm)) {
+				t.Fatalf("token %d %+v: Known is %v, IsKnown(Norm) is %v", i, tok, tok.Known, n.IsKnown(tok.Norm))
+			}
 		}
 		_ = n.Word(in)
 	})

@@ -331,6 +331,32 @@ func TestIsKnown(t *testing.T) {
 	}
 }
 
+func TestTokensKnown(t *testing.T) {
+	n := testNormalizer(t)
+	for _, tc := range []struct {
+		in    string
+		known []bool
+	}{
+		{"kafir kafe", []bool{true, false}},                            // vocabulary word, unknown word
+		{"gk maap yg", []bool{true, true, true}},                       // slang keys: Norm is the standard form
+		{"k4f1r kafiiir 𝐛𝐚𝐛𝐢", []bool{true, true, true}},               // evasions undone to a vocabulary word
+		{"k*fir anj1r", []bool{false, false}},                          // masked, leet to an unknown word
+		{"anjing2 meja2 #BabiMeja", []bool{false, false, true, false}}, // reduplications are not vocabulary words; hashtag parts are looked up alone
+		{"https://t.co/kafir @kafir 2019", []bool{false, false, false}},
+	} {
+		toks := n.Tokens(tc.in)
+		got := make([]bool, len(toks))
+		for i, tok := range toks {
+			got[i] = tok.Known
+			assert.Equal(t, isWordKind(tok.Kind) && n.IsKnown(tok.Norm), tok.Known, "%q: token %q", tc.in, tok.Raw)
+		}
+		assert.Equal(t, tc.known, got, tc.in)
+	}
+}
+
+// isWordKind reports whether tokens of kind k are looked up as words.
+func isWordKind(k Kind) bool { return k == Word || k == Hashtag }
+
 func TestNewOptions(t *testing.T) {
 	n, err := New(WithSlang(map[string]string{"Anjay": "Anjing"}), WithSlang(map[string]string{"gk": "enggak"}))
 	require.NoError(t, err)

@@ -157,6 +157,11 @@ type Token struct {
 	End   int    // byte offset in the ORIGINAL input, exclusive
 	Kind  Kind
 	Via   Via
+	// Known reports that Norm is a word the Normalizer knows: a slang form,
+	// the standard form of a slang pair, or a vocabulary word (see
+	// WithVocabulary). Words outside it are left to the stemmer and to
+	// spelling tolerance.
+	Known bool
 }
 
 // tokenJSON is the wire form of a Token.
@@ -168,17 +173,18 @@ type tokenJSON struct {
 	End   int      `json:"end"`
 	Kind  Kind     `json:"kind"`
 	Via   []string `json:"via,omitempty"`
+	Known bool     `json:"known,omitempty"`
 }
 
 // MarshalJSON encodes t as
-// {"raw":"k4f1r","norm":"kafir","stem":"kafir","start":0,"end":5,"kind":"word","via":["leet"]}
-// ("via" is omitted when empty).
+// {"raw":"k4f1r","norm":"kafir","stem":"kafir","start":0,"end":5,"kind":"word","via":["leet"],"known":true}
+// ("via" is omitted when empty, "known" when false).
 func (t Token) MarshalJSON() ([]byte, error) {
 	if t.Via&^(1<<len(viaNames)-1) != 0 {
 		return nil, fmt.Errorf("normalize: cannot marshal unknown via bits %#x", uint16(t.Via))
 	}
 	return json.Marshal(tokenJSON{
-		Raw: t.Raw, Norm: t.Norm, Stem: t.Stem, Start: t.Start, End: t.End, Kind: t.Kind, Via: t.Via.names(),
+		Raw: t.Raw, Norm: t.Norm, Stem: t.Stem, Start: t.Start, End: t.End, Kind: t.Kind, Via: t.Via.names(), Known: t.Known,
 	})
 }
 
@@ -196,6 +202,6 @@ func (t *Token) UnmarshalJSON(data []byte) error {
 		}
 		via |= bit
 	}
-	*t = Token{Raw: w.Raw, Norm: w.Norm, Stem: w.Stem, Start: w.Start, End: w.End, Kind: w.Kind, Via: via}
+	*t = Token{Raw: w.Raw, Norm: w.Norm, Stem: w.Stem, Start: w.Start, End: w.End, Kind: w.Kind, Via: via, Known: w.Known}
 	return nil
 }

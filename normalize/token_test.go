@@ -47,10 +47,10 @@ func TestViaText(t *testing.T) {
 }
 
 func TestTokenJSON(t *testing.T) {
-	tok := Token{Raw: "k4f1r", Norm: "kafir", Stem: "kafir", Start: 0, End: 5, Kind: Word, Via: ViaLeet}
+	tok := Token{Raw: "k4f1r", Norm: "kafir", Stem: "kafir", Start: 0, End: 5, Kind: Word, Via: ViaLeet, Known: true}
 	b, err := json.Marshal(tok)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"raw":"k4f1r","norm":"kafir","stem":"kafir","start":0,"end":5,"kind":"word","via":["leet"]}`, string(b))
+	assert.JSONEq(t, `{"raw":"k4f1r","norm":"kafir","stem":"kafir","start":0,"end":5,"kind":"word","via":["leet"],"known":true}`, string(b))
 	var back Token
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, tok, back)

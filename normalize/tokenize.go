@@ -140,11 +140,11 @@ func (t *tokenizer) run() {
 	}
 }
 
-// emit appends a token for the folded range [fa, fb). Its Norm is static
-// when not empty, else norm (copied to the arena unless equal to the raw
-// text). A non-empty stem is the Norm's stem, known from the word table;
+// emit appends a token for the folded range [fa, fb). Its Norm is w.static
+// when not empty, else w.norm (copied to the arena unless equal to the raw
+// text). A non-empty w.stem is the Norm's stem, known from the word table;
 // otherwise appendTokens computes the stem.
-func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static, stem string) {
+func (t *tokenizer) emit(fa, fb int, kind Kind, w normed) {
 	f := &t.s.f
 	start, end := f.start[fa], f.origEnd(fb, len(t.text))
 	if start < t.lastEnd {
@@ -155,17 +155,18 @@ func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static, st
 	if start >= end {
 		return
 	}
+	via := w.via
 	for i := fa; i < fb && f.nonASCII; i++ {
 		if f.flags[i]&flUnicode != 0 {
 			via |= ViaUnicode
 			break
 		}
 	}
-	raw := t.text[start:end]
-	tok := Token{Raw: raw, Stem: stem, Start: start, End: end, Kind: kind, Via: via}
+	raw, norm := t.text[start:end], w.norm
+	tok := Token{Raw: raw, Stem: w.stem, Start: start, End: end, Kind: kind, Via: via, Known: w.known}
 	switch {
-	case static != "":
-		tok.Norm = static
+	case w.static != "":
+		tok.Norm = w.static
 	case string(norm) == raw:
 		tok.Norm = raw
 	case len(norm) > 0 && len(norm) < len(raw) && string(norm) == raw[len(raw)-len(norm):]:
@@ -182,7 +183,7 @@ func (t *tokenizer) emit(fa, fb int, kind Kind, via Via, norm []byte, static, st
 // run of split letters or a word/number.
 func (t *tokenizer) scanAlnum(i int) int {
 	if end := t.linkAt(i); end > i {
-		t.emit(i, end, URL, 0, t.buf[i:end], "", "")
+		t.emit(i, end, URL, normed{norm: t.buf[i:end]})
 		return end
 	}
 	if end, ok := t.splitRun(i); ok {
@@ -421,8 +422,9 @@ func (t *tokenizer) splitRun(i int) (int, bool) {
 		x += size
 	}
 	t.s.w0 = w
-	norm, static, stem, via := t.normWord(w, true, false)
-	t.emit(i, last, Word, via|ViaSplit, norm, static, stem)
+	nw := t.normWord(w, true, false)
+	nw.via |= ViaSplit
+	t.emit(i, last, Word, nw)
 	return last, true
 }
 
@@ -487,11 +489,10 @@ func (t *tokenizer) scanWord(i int) int {
 	}
 	w := b[i:j]
 	if !hasLetter {
-		t.emit(i, j, Number, 0, w, "", "")
+		t.emit(i, j, Number, normed{norm: w})
 		return j
 	}
-	norm, static, stem, via := t.normWord(w, true, true)
-	t.emit(i, j, Word, via, norm, static, stem)
+	t.emit(i, j, Word, t.normWord(w, true, true))
 	return j
 }
 
@@ -510,7 +511,7 @@ func (t *tokenizer) scanMention(i int) int {
 	if j == i+1 {
 		return i + 1
 	}
-	t.emit(i, j, Mention, 0, b[i:j], "", "")
+	t.emit(i, j, Mention, normed{norm: b[i:j]})
 	return j
 }
 
@@ -530,8 +531,7 @@ func (t *tokenizer) scanHashtag(i int) int {
 	}
 	body := b[i+1 : j]
 	if t.n.leetWord(body) {
-		norm, static, stem, via := t.normWord(body, true, false)
-		t.emit(i, j, Hashtag, via, norm, static, stem)
+		t.emit(i, j, Hashtag, t.normWord(body, true, false))
 		return j
 	}
 	// Split on '_', letter/digit changes, lower->upper (iklanAhok) and the
@@ -597,9 +597,8 @@ func classAtEnd(b []byte, i, end int) (class, int) {
 func (t *tokenizer) emitHashPart(spanStart, from, to int) {
 	w := t.buf[from:to]
 	if classOf(w, 0) != cLetter {
-		t.emit(spanStart, to, Hashtag, 0, w, "", "")
+		t.emit(spanStart, to, Hashtag, normed{norm: w})
 		return
 	}
-	norm, static, stem, via := t.normWord(w, false, false)
-	t.emit(spanStart, to, Hashtag, via, norm, static, stem)
+	t.emit(spanStart, to, Hashtag, t.normWord(w, false, false))
 }

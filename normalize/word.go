@@ -229,55 +229,65 @@ func buildElongated(dst, w []byte, runs []run, alt uint) []byte {
 	return append(dst, w[prev:]...)
 }
 
+// normed is what normWord makes of a word.
+type normed struct {
+	norm   []byte // the Norm, when static is "": the word or a scratch buffer valid until the next call
+	static string // the Norm, when it is a slang value
+	stem   string // the Norm's stem when the word table has it, else ""
+	via    Via
+	known  bool // the Norm is a word the Normalizer knows (Token.Known)
+}
+
 // normWord normalises the folded word w: slang or vocabulary lookup of the
-// whole word, reduplication (anak2, anak2nya), leet, masks, elongation and slang. The
-// result is either static (a slang value) or norm (a scratch buffer, valid
-// until the next call). stem is the result's stem when the word table knows
-// it, and "" otherwise.
-func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte, static, stem string, via Via) {
+// whole word, reduplication (anak2, anak2nya), leet, masks, elongation and
+// slang.
+func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) normed {
 	n, s := t.n, t.s
 	if wi := n.words[string(w)]; wi.slang != "" {
-		return nil, wi.slang, wi.stem, ViaSlang
+		return normed{static: wi.slang, stem: wi.stem, via: ViaSlang, known: true}
 	} else if wi.known != 0 {
-		return w, "", wi.stem, 0
+		return normed{norm: w, stem: wi.stem, known: true}
 	}
+	var r normed
 	redup, suffix := false, []byte(nil)
 	if allowRedup {
 		if i, ok := redupAt(w); ok {
 			w, suffix = w[:i], w[i+1:]
 			redup = true
-			via |= ViaReduplication
+			r.via |= ViaReduplication
 		}
 	}
 	if allowLeet && n.leetWord(w) {
 		s.w1 = mapLeet(s.w1[:0], w)
 		w = s.w1
-		via |= ViaLeet
+		r.via |= ViaLeet
 	}
 	if bytes.IndexByte(w, '*') >= 0 {
-		via |= ViaMask
+		r.via |= ViaMask
 	}
 	if e, ok := n.elongate(s, w); ok {
 		w = e
-		via |= ViaElongation
+		r.via |= ViaElongation
 	}
-	if via != 0 {
+	r.norm = w
+	if r.via != 0 {
 		// w changed: look it up again.
 		wi := n.words[string(w)]
 		if wi.slang != "" {
-			static = wi.slang
-			via |= ViaSlang
+			r.static = wi.slang
+			r.via |= ViaSlang
 		}
-		if wi.known != 0 && !via.Has(ViaMask) {
-			stem = wi.stem // a masked word's stem is its Norm (stemOf)
+		if wi.known != 0 && !r.via.Has(ViaMask) {
+			r.stem = wi.stem // a masked word's stem is its Norm (stemOf)
+			r.known = true
 		}
 	}
 	if !redup {
-		return w, static, stem, via
+		return r
 	}
 	base := s.w3[:0]
-	if static != "" {
-		base = append(base, static...)
+	if r.static != "" {
+		base = append(base, r.static...)
 	} else {
 		base = append(base, w...)
 	}
@@ -286,5 +296,6 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) (norm []byte,
 	base = append(base, base[:m]...)
 	base = append(base, suffix...)
 	s.w3 = base
-	return base, "", "", via
+	wi := n.words[string(base)]
+	return normed{norm: base, stem: wi.stem, via: r.via, known: wi.known != 0}
 }

@@ -14,9 +14,11 @@ const normalizeUsage = `usage: saring normalize [--max-bytes N] [--slang FILE] [
 
 Reads one text a line on stdin ("\n" or "\r\n" line ends) and writes one JSON
 object a line: {"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir",
-"start":0,"end":5,"kind":"word","via":["leet"]}]}. start and end are byte
-offsets in the input line. The tokens are exactly those "saring classify"
-matches: the normalizer knows the lexicons' words (kafiir -> kafir). A line
+"start":0,"end":5,"kind":"word","via":["leet"],"known":true}]}. start and end
+are byte offsets in the input line. The tokens are exactly those "saring
+classify" matches: the normalizer knows the lexicons' words (kafiir -> kafir)
+and the slang dictionary's, and "known" marks them, so words missing from
+both are easy to list when extending them. A line
 longer than --max-bytes is answered with {"error":"..."} in its place, as
 "saring classify" does; the exit code is 1 only when reading or writing
 fails.

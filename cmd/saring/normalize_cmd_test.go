@@ -41,7 +41,7 @@ func TestRunNormalize(t *testing.T) {
 	lines, raw, stderr, code := runNormalizeLines(t, nil, "k4f1r\r\n\n  \nDasar b a b i #IklanAhok\nbaris terakhir tanpa newline")
 	require.Equal(t, 0, code, stderr)
 	require.Len(t, lines, 5)
-	assert.Equal(t, `{"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir","start":0,"end":5,"kind":"word","via":["leet"]}]}`, raw[0])
+	assert.Equal(t, `{"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir","start":0,"end":5,"kind":"word","via":["leet"],"known":true}]}`, raw[0])
 	assert.Equal(t, `{"tokens":[]}`, raw[1])
 	assert.Equal(t, `{"tokens":[]}`, raw[2])
 	var norms []string
