@@ -84,9 +84,11 @@ func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 	if t.Known {
 		st.tryWord(c, c.words[t.Norm], i, first, next)
 	}
-	if w := c.words[t.Stem]; w != nil && t.Stem != t.Norm {
-		st.tryWord(c, w, i, first, next)
-		st.tryAll(c, w.stemmed, i, 0, first)
+	if t.Stem != t.Norm {
+		if w := c.words[t.Stem]; w != nil {
+			st.tryWord(c, w, i, first, next)
+			st.tryAll(c, w.stemmed, i, 0, first)
+		}
 	}
 	switch {
 	case len(st.matches) > first:
