@@ -103,8 +103,11 @@ func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 // known word.
 func (st *state) fuzzyMatches(c *Classifier, i int) {
 	t := &st.toks[i]
+	if t.Known {
+		return
+	}
 	ok, twice := c.fuzzy.screen(t.Norm)
-	if !ok || t.Known {
+	if !ok {
 		return
 	}
 	if cap(st.buf) < 64 {
@@ -281,6 +284,9 @@ var clitics = [...]string{"nya", "ku", "mu", "lah", "kah", "pun"}
 // particle or possessive pronoun attached (anjingnya, kafirlah): the same
 // word for every entry, allow-listed phrases included (anak anjingnya).
 func inflects(norm, w string) bool {
+	if !strings.HasPrefix(norm, w) || len(norm) == len(w) {
+		return false // every inflected form starts with its word and is longer
+	}
 	forms, n := wordForms(norm)
 	return n == 2 && forms[1] == w
 }
