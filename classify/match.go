@@ -57,7 +57,7 @@ func (st *state) findMatches(c *Classifier) {
 		var next nextForms
 		switch {
 		case t.Kind == normalize.Number:
-			st.tryWord(c, c.words[t.Norm], i, first, &next) // 100 persen sembuh
+			st.tryWord(c, c.words[t.Norm], i, first, &next, true) // 100 persen sembuh
 		case isWordy(t.Kind):
 			st.wordMatches(c, i, first, &next)
 		}
@@ -82,11 +82,11 @@ func (st *state) findMatches(c *Classifier) {
 func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 	t := &st.toks[i]
 	if t.Known {
-		st.tryWord(c, c.words[t.Norm], i, first, next)
+		st.tryWord(c, c.words[t.Norm], i, first, next, true)
 	}
 	if t.Stem != t.Norm {
 		if w := c.words[t.Stem]; w != nil {
-			st.tryWord(c, w, i, first, next)
+			st.tryWord(c, w, i, first, next, false)
 			st.tryAll(c, w.stemmed, i, 0, first)
 		}
 	}
@@ -148,12 +148,20 @@ func (nf *nextForms) of(st *state, i int) []string {
 
 // tryWord tries the entries that w indexes as phrases starting at token i:
 // its one-word entries and the phrases whose second word the next token
-// can be.
-func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int, next *nextForms) {
+// can be. byNorm says that w is the index of the token's Norm, so its
+// one-word entries match as they are; it is the first index tried for the
+// token, so none of them can have been matched already.
+func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int, next *nextForms, byNorm bool) {
 	if w == nil {
 		return
 	}
-	st.tryAll(c, w.single, i, 0, first)
+	if byNorm {
+		for _, e := range w.single {
+			st.matches = append(st.matches, st.newMatch(e, i, i+1, false))
+		}
+	} else {
+		st.tryAll(c, w.single, i, 0, first)
+	}
 	if w.next != nil && i+1 < len(st.toks) {
 		for _, f := range next.of(st, i) {
 			st.tryAll(c, w.next[f], i, 0, first)
