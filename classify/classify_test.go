@@ -530,6 +530,14 @@ func TestClassifyFlagsPositives(t *testing.T) {
 			},
 		},
 		{
+			name:    "hoax/a phrase that starts with a number, in a hashtag",
+			post:    "Minum ramuan ini #100PersenSembuh",
+			flagged: []lexicon.Label{lHoax},
+			evidence: []behaviourEv{
+				{label: lHoax, text: "#100PersenSembuh", term: "100 persen sembuh", match: classify.MatchPhrase},
+			},
+		},
+		{
 			name:    "hoax/a phrase that contains a mention word",
 			post:    "Ini asli bukan hoax, sebarkan sebelum dihapus",
 			flagged: []lexicon.Label{lHoax},

@@ -56,7 +56,7 @@ func (st *state) findMatches(c *Classifier) {
 		first := len(st.matches)
 		var next nextForms
 		switch {
-		case t.Kind == normalize.Number:
+		case t.Kind == normalize.Number && t.Known:
 			st.tryWord(c, c.words[t.Norm], i, first, &next, true) // 100 persen sembuh
 		case isWordy(t.Kind):
 			st.wordMatches(c, i, first, &next)
@@ -77,8 +77,9 @@ func (st *state) findMatches(c *Classifier) {
 
 // wordMatches finds the entries word token i starts: by its form and its
 // stem, and only when none matches, by its masked letters or by spelling
-// tolerance. Its form is looked up only when the normalizer knows it:
-// every entry word is in the normalizer's vocabulary.
+// tolerance. Its form is looked up only when it is Known: every entry word
+// is in the normalizer's vocabulary, so an unknown Norm starts no entry
+// (findMatches skips unknown numbers alike).
 func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
 	t := &st.toks[i]
 	if t.Known {

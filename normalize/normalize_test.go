@@ -331,31 +331,53 @@ func TestIsKnown(t *testing.T) {
 	}
 }
 
+// edgeNormalizer extends testNormalizer's words with the shapes Known must
+// survive: numbers and masked words in the vocabulary, a masked slang key
+// and a reduplicated one whose value is another word.
+func edgeNormalizer(t testing.TB) *Normalizer {
+	t.Helper()
+	n, err := New(
+		withoutEmbeddedSlang(),
+		WithSlang(map[string]string{"gk": "tidak", "maap": "maaf", "yg": "yang", "a*u": "aku", "anak-anak": "bocah"}),
+		WithVocabulary([]string{"kafir", "babi", "anjing", "maaf", "100 persen sembuh", "k*fir", "alumni 212"}),
+	)
+	require.NoError(t, err)
+	return n
+}
+
 func TestTokensKnown(t *testing.T) {
-	n := testNormalizer(t)
+	n := edgeNormalizer(t)
 	for _, tc := range []struct {
 		in    string
 		known []bool
 	}{
-		{"kafir kafe", []bool{true, false}},                            // vocabulary word, unknown word
-		{"gk maap yg", []bool{true, true, true}},                       // slang keys: Norm is the standard form
-		{"k4f1r kafiiir 𝐛𝐚𝐛𝐢", []bool{true, true, true}},               // evasions undone to a vocabulary word
-		{"k*fir anj1r", []bool{false, false}},                          // masked, leet to an unknown word
-		{"anjing2 meja2 #BabiMeja", []bool{false, false, true, false}}, // reduplications are not vocabulary words; hashtag parts are looked up alone
-		{"https://t.co/kafir @kafir 2019", []bool{false, false, false}},
+		{"kafir kafe", []bool{true, false}},                                          // vocabulary word, unknown word
+		{"gk maap yg", []bool{true, true, true}},                                     // slang keys: Norm is the standard form
+		{"k4f1r kafiiir 𝐛𝐚𝐛𝐢", []bool{true, true, true}},                             // evasions undone to a vocabulary word
+		{"k*fir k*fiiir a*uuu k*cing anj1r", []bool{true, true, true, false, false}}, // masked words, leet to an unknown word
+		{"anak2 meja2 #BabiMeja", []bool{true, false, true, false}},                  // reduplications; hashtag parts are looked up alone
+		{"#100PersenSembuh 212 2019", []bool{true, true, true, true, false}},         // numbers, in hashtags too
+		{"https://t.co/kafir @kafir", []bool{false, false}},
 	} {
 		toks := n.Tokens(tc.in)
 		got := make([]bool, len(toks))
 		for i, tok := range toks {
 			got[i] = tok.Known
-			assert.Equal(t, isWordKind(tok.Kind) && n.IsKnown(tok.Norm), tok.Known, "%q: token %q", tc.in, tok.Raw)
+			assert.Equal(t, knownNorm(n, tok), tok.Known, "%q: token %q", tc.in, tok.Raw)
 		}
 		assert.Equal(t, tc.known, got, tc.in)
 	}
+	// The Norm of anak2 is anak-anak, a slang key: its stem is anak, not the
+	// stem of the slang value.
+	toks := n.Tokens("anak2")
+	require.Len(t, toks, 1)
+	assert.Equal(t, Token{Raw: "anak2", Norm: "anak-anak", Stem: "anak", End: 5, Kind: Word, Via: ViaReduplication, Known: true}, toks[0])
 }
 
-// isWordKind reports whether tokens of kind k are looked up as words.
-func isWordKind(k Kind) bool { return k == Word || k == Hashtag }
+// knownNorm is what Token.Known must be for tok.
+func knownNorm(n *Normalizer, tok Token) bool {
+	return tok.Kind != URL && tok.Kind != Mention && n.IsKnown(tok.Norm)
+}
 
 func TestNewOptions(t *testing.T) {
 	n, err := New(WithSlang(map[string]string{"Anjay": "Anjing"}), WithSlang(map[string]string{"gk": "enggak"}))

@@ -157,10 +157,10 @@ type Token struct {
 	End   int    // byte offset in the ORIGINAL input, exclusive
 	Kind  Kind
 	Via   Via
-	// Known reports that Norm is a word the Normalizer knows: a slang form,
-	// the standard form of a slang pair, or a vocabulary word (see
-	// WithVocabulary). Words outside it are left to the stemmer and to
-	// spelling tolerance.
+	// Known is Normalizer.IsKnown(Norm) for words, hashtag parts and
+	// numbers: Norm is a slang form, the standard form of a slang pair or a
+	// vocabulary word (see WithVocabulary). It is false for URLs and
+	// mentions.
 	Known bool
 }
 

@@ -489,7 +489,7 @@ func (t *tokenizer) scanWord(i int) int {
 	}
 	w := b[i:j]
 	if !hasLetter {
-		t.emit(i, j, Number, normed{norm: w})
+		t.emit(i, j, Number, normed{norm: w, known: t.n.isKnownBytes(w)})
 		return j
 	}
 	t.emit(i, j, Word, t.normWord(w, true, true))
@@ -597,7 +597,7 @@ func classAtEnd(b []byte, i, end int) (class, int) {
 func (t *tokenizer) emitHashPart(spanStart, from, to int) {
 	w := t.buf[from:to]
 	if classOf(w, 0) != cLetter {
-		t.emit(spanStart, to, Hashtag, normed{norm: w})
+		t.emit(spanStart, to, Hashtag, normed{norm: w, known: t.n.isKnownBytes(w)})
 		return
 	}
 	t.emit(spanStart, to, Hashtag, t.normWord(w, false, false))

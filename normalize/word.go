@@ -277,9 +277,9 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) normed {
 			r.static = wi.slang
 			r.via |= ViaSlang
 		}
-		if wi.known != 0 && !r.via.Has(ViaMask) {
+		r.known = wi.known != 0
+		if r.known && !r.via.Has(ViaMask) {
 			r.stem = wi.stem // a masked word's stem is its Norm (stemOf)
-			r.known = true
 		}
 	}
 	if !redup {
@@ -296,6 +296,7 @@ func (t *tokenizer) normWord(w []byte, allowLeet, allowRedup bool) normed {
 	base = append(base, base[:m]...)
 	base = append(base, suffix...)
 	s.w3 = base
-	wi := n.words[string(base)]
-	return normed{norm: base, stem: wi.stem, via: r.via, known: wi.known != 0}
+	// The Norm is base even when base is a slang key, so the table's stem
+	// (that of the slang value) is not its stem: stemOf computes it.
+	return normed{norm: base, via: r.via, known: n.isKnownBytes(base)}
 }

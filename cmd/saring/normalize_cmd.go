@@ -15,13 +15,12 @@ const normalizeUsage = `usage: saring normalize [--max-bytes N] [--slang FILE] [
 Reads one text a line on stdin ("\n" or "\r\n" line ends) and writes one JSON
 object a line: {"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir",
 "start":0,"end":5,"kind":"word","via":["leet"],"known":true}]}. start and end
-are byte offsets in the input line. The tokens are exactly those "saring
-classify" matches: the normalizer knows the lexicons' words (kafiir -> kafir)
-and the slang dictionary's, and "known" marks them, so words missing from
-both are easy to list when extending them. A line
-longer than --max-bytes is answered with {"error":"..."} in its place, as
-"saring classify" does; the exit code is 1 only when reading or writing
-fails.
+are byte offsets in the input line. The normalizer knows the lexicons' words
+(kafiir -> kafir) and the slang dictionary's; "known" marks the words and
+numbers it knows, so the words that neither lists are easy to find. Without
+--slang the tokens are exactly those "saring classify" matches. A line longer
+than --max-bytes is answered with {"error":"..."} in its place, as "saring
+classify" does; the exit code is 1 only when reading or writing fails.
 
 flags:
 `
