@@ -255,13 +255,25 @@ var specialStems = func() map[string]string {
 	return m
 }()
 
-// maxSpecialLen is the length of the longest of the specialWords.
+// maxSpecialLen bounds the length of the specialWords (below 32, for
+// specialShapes).
 const maxSpecialLen = 16
+
+// specialShapes has bit n of entry c-'a' set when one of the specialWords
+// starts with the letter c and is n letters long: a word of any other
+// shape is not looked up.
+var specialShapes = func() (t [26]uint32) {
+	for _, sw := range specialWords {
+		t[sw.word[0]-'a'] |= 1 << len(sw.word)
+	}
+	return t
+}()
 
 // stemSpecialWord reports whether w spells one of the specialWords, and
 // if so trims it to the word's stem.
 func stemSpecialWord(w *snowballword.SnowballWord) bool {
-	if len(w.RS) > maxSpecialLen {
+	if n := len(w.RS); n == 0 || n > maxSpecialLen || w.RS[0] < 'a' || w.RS[0] > 'z' ||
+		specialShapes[w.RS[0]-'a']&(1<<n) == 0 {
 		return false
 	}
 	var buf [maxSpecialLen]byte
