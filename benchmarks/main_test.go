@@ -70,7 +70,7 @@ func TestRun(t *testing.T) {
 		wantOut  []string
 	}{
 		{"report", []string{"--posts", path, "--rounds", "1"}, 0,
-			[]string{"saring", "go-away", "regexp", "floor", "\n  normalize ", "saring / go-away", "floor  / saring", "normalizer alone", "classify.New()", "live heap"}},
+			[]string{"saring", "go-away", "regexp", "floor", "normalize ", "saring / go-away", "floor  / saring", "normalizer alone", "classify.New()", "live heap"}},
 		{"goaway check fails", []string{"--posts", path, "--rounds", "1", "--min-ratio-goaway", "1e9"}, 1,
 			[]string{"FAIL: saring / go-away"}},
 		{"floor check fails", []string{"--posts", path, "--rounds", "1", "--max-floor-ratio", "1e-9"}, 1,

@@ -157,10 +157,10 @@ type Token struct {
 	End   int    // byte offset in the ORIGINAL input, exclusive
 	Kind  Kind
 	Via   Via
-	// Known is Normalizer.IsKnown(Norm) for words, hashtag parts and
-	// numbers: Norm is a slang form, the standard form of a slang pair or a
-	// vocabulary word (see WithVocabulary). It is false for URLs and
-	// mentions.
+	// Known reports whether the Normalizer that made the token knows its
+	// Norm (IsKnown(Norm)): a slang form, the standard form of a slang pair
+	// or a vocabulary word (see WithVocabulary). It is always false for
+	// URLs and mentions.
 	Known bool
 }
 

@@ -17,7 +17,7 @@ object a line: {"tokens":[{"raw":"k4f1r","norm":"kafir","stem":"kafir",
 "start":0,"end":5,"kind":"word","via":["leet"],"known":true}]}. start and end
 are byte offsets in the input line. The normalizer knows the lexicons' words
 (kafiir -> kafir) and the slang dictionary's; "known" marks the words and
-numbers it knows, so the words that neither lists are easy to find. Without
+numbers it knows, so the words missing from both are easy to find. Without
 --slang the tokens are exactly those "saring classify" matches. A line longer
 than --max-bytes is answered with {"error":"..."} in its place, as "saring
 classify" does; the exit code is 1 only when reading or writing fails.

@@ -319,6 +319,7 @@ func TestIndonesianLongWord(t *testing.T) {
 func TestSpecialWordsStemIsSubstring(t *testing.T) {
 	for _, sw := range specialWords {
 		assert.LessOrEqual(t, len(sw.word), maxSpecialLen)
+		assert.NotZero(t, specialShapes[sw.word[0]-'a']&(1<<len(sw.word)), "%s: its shape is not in specialShapes", sw.word)
 		assert.Contains(t, sw.word, sw.stem)
 		assert.Equal(t, sw.stem, Indonesian(sw.word))
 	}
