@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -318,7 +319,7 @@ func (p *parser) field(lineNo int, part string, f *fields) {
 	var err error
 	switch key {
 	case fLabel:
-		f.labels, err = parseLabels(v)
+		f.labels, err = parseSet(v, "label", allLabels[:], ParseLabel)
 	case fList:
 		f.list, err = ParseList(v)
 	case fWeight:
@@ -326,7 +327,7 @@ func (p *parser) field(lineNo int, part string, f *fields) {
 	case fSeverity:
 		f.severity, err = ParseSeverity(v)
 	case fTarget:
-		f.targets, err = parseTargets(v)
+		f.targets, err = parseSet(v, "target", allTargets[:], ParseTarget)
 	case fKind:
 		f.kind, err = ParseKind(v)
 	case fFuzzy:
@@ -348,51 +349,30 @@ func (p *parser) field(lineNo int, part string, f *fields) {
 	f.has |= key
 }
 
-func parseLabels(v string) ([]Label, error) {
-	var seen [len(allLabels)]bool
+// parseSet parses v, a comma-separated list of what names (label, target),
+// each read by parse, into the set of them in the stable order of all. An
+// empty item or a name given twice is an error.
+func parseSet[T comparable](v, what string, all []T, parse func(string) (T, error)) ([]T, error) {
+	seen := make([]bool, len(all))
 	for _, s := range strings.Split(v, ",") {
 		s = strings.TrimSpace(s)
 		if s == "" {
-			return nil, fmt.Errorf("empty item in label list %q", v)
+			return nil, fmt.Errorf("empty item in %s list %q", what, v)
 		}
-		l, err := ParseLabel(s)
+		x, err := parse(s)
 		if err != nil {
 			return nil, err
 		}
-		if seen[l.index()] {
-			return nil, fmt.Errorf("duplicate label %q", s)
+		i := slices.Index(all, x)
+		if seen[i] {
+			return nil, fmt.Errorf("duplicate %s %q", what, s)
 		}
-		seen[l.index()] = true
+		seen[i] = true
 	}
-	out := make([]Label, 0, len(allLabels))
+	out := make([]T, 0, len(all))
 	for i, ok := range seen {
 		if ok {
-			out = append(out, allLabels[i])
-		}
-	}
-	return out, nil
-}
-
-func parseTargets(v string) ([]Target, error) {
-	var seen [len(allTargets)]bool
-	for _, s := range strings.Split(v, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return nil, fmt.Errorf("empty item in target list %q", v)
-		}
-		t, err := ParseTarget(s)
-		if err != nil {
-			return nil, err
-		}
-		if seen[t.index()] {
-			return nil, fmt.Errorf("duplicate target %q", s)
-		}
-		seen[t.index()] = true
-	}
-	out := make([]Target, 0, len(allTargets))
-	for i, ok := range seen {
-		if ok {
-			out = append(out, allTargets[i])
+			out = append(out, all[i])
 		}
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -23,24 +24,10 @@ var allLabels = [...]Label{HateSpeech, SARA, BlackCampaign, Provocation, Hoax, A
 
 // Labels returns all six labels in their stable order: hate_speech, sara,
 // black_campaign, provocation, hoax, abusive. The slice is a fresh copy.
-func Labels() []Label {
-	out := make([]Label, len(allLabels))
-	copy(out, allLabels[:])
-	return out
-}
-
-// index returns the position of l in [Labels], or -1 when l is not a label.
-func (l Label) index() int {
-	for i, x := range allLabels {
-		if x == l {
-			return i
-		}
-	}
-	return -1
-}
+func Labels() []Label { return slices.Clone(allLabels[:]) }
 
 // Valid reports whether l is one of the six labels.
-func (l Label) Valid() bool { return l.index() >= 0 }
+func (l Label) Valid() bool { return slices.Contains(allLabels[:], l) }
 
 // String returns the label's name.
 func (l Label) String() string { return string(l) }
@@ -70,23 +57,10 @@ var allTargets = [...]Target{Suku, Agama, Ras, Antargolongan}
 
 // Targets returns the four targets in their stable order: suku, agama, ras,
 // antargolongan. The slice is a fresh copy.
-func Targets() []Target {
-	out := make([]Target, len(allTargets))
-	copy(out, allTargets[:])
-	return out
-}
-
-func (t Target) index() int {
-	for i, x := range allTargets {
-		if x == t {
-			return i
-		}
-	}
-	return -1
-}
+func Targets() []Target { return slices.Clone(allTargets[:]) }
 
 // Valid reports whether t is one of the four targets.
-func (t Target) Valid() bool { return t.index() >= 0 }
+func (t Target) Valid() bool { return slices.Contains(allTargets[:], t) }
 
 // String returns the target's name.
 func (t Target) String() string { return string(t) }
@@ -121,23 +95,10 @@ var allLists = [...]List{Allow, Group, Person, Political, Action, Counter, Negat
 
 // Lists returns the eight context lists in their stable order. The slice is
 // a fresh copy.
-func Lists() []List {
-	out := make([]List, len(allLists))
-	copy(out, allLists[:])
-	return out
-}
-
-func (l List) index() int {
-	for i, x := range allLists {
-		if x == l {
-			return i
-		}
-	}
-	return -1
-}
+func Lists() []List { return slices.Clone(allLists[:]) }
 
 // Valid reports whether l is one of the eight context lists.
-func (l List) Valid() bool { return l.index() >= 0 }
+func (l List) Valid() bool { return slices.Contains(allLists[:], l) }
 
 // String returns the list's name.
 func (l List) String() string { return string(l) }
@@ -184,22 +145,11 @@ var allKinds = [...]Kind{
 }
 
 // Kinds returns every valid kind in a stable order. The slice is a fresh copy.
-func Kinds() []Kind {
-	out := make([]Kind, len(allKinds))
-	copy(out, allKinds[:])
-	return out
-}
+func Kinds() []Kind { return slices.Clone(allKinds[:]) }
 
 // Valid reports whether k is one of the defined kinds. The empty Kind is not
 // valid (it means "not given").
-func (k Kind) Valid() bool {
-	for _, x := range allKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
+func (k Kind) Valid() bool { return slices.Contains(allKinds[:], k) }
 
 // String returns the kind's name.
 func (k Kind) String() string { return string(k) }
