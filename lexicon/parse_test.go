@@ -300,26 +300,50 @@ func TestParseNeverPanicsOnGarbage(t *testing.T) {
 			src = v1 + src
 		}
 		assert.NotPanics(t, func() {
-			es, err := lexicon.Parse(strings.NewReader(src), "g.txt")
-			checkParseResult(t, es, err)
+			es, err := lexicon.Parse(strings.NewReader(src), "x.txt")
+			checkParseResult(t, []byte(src), es, err)
 		})
 	}
 }
 
-// checkParseResult asserts the invariants every Parse result keeps.
-func checkParseResult(t testing.TB, es []lexicon.Entry, err error) {
+// checkParseResult asserts the invariants every result of Parse on data,
+// read from a file named x.txt, keeps: each error is a *ParseError of that
+// file whose line is one of data's lines (0 only for the whole file), and
+// each entry's term is the first field of the line it names.
+func checkParseResult(t testing.TB, data []byte, es []lexicon.Entry, err error) {
 	t.Helper()
+	lines := strings.Split(string(data), "\n")
+	if strings.HasSuffix(string(data), "\n") {
+		lines = lines[:len(lines)-1]
+	}
 	if err != nil {
 		if es != nil {
 			t.Fatalf("entries returned with an error")
 		}
-		var pe *lexicon.ParseError
-		if !errors.As(err, &pe) {
-			t.Fatalf("error is not a *ParseError: %v", err)
+		errs := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, err := range errs {
+			var pe *lexicon.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a *ParseError: %v", err)
+			}
+			if pe.File != "x.txt" || pe.Line < 0 || pe.Line > len(lines) || pe.Line == 0 && len(errs) > 1 {
+				t.Fatalf("error %q is not at a line of x.txt's %d", err, len(lines))
+			}
 		}
 		return
 	}
 	for _, e := range es {
+		if e.Source.File != "x.txt" || e.Source.Line < 1 || e.Source.Line > len(lines) {
+			t.Fatalf("entry %q at %s, outside x.txt's %d lines", e.Term, e.Source, len(lines))
+		}
+		line := strings.TrimPrefix(lines[e.Source.Line-1], "\ufeff")
+		term, _, _ := strings.Cut(line, "|")
+		if got := strings.Join(strings.Fields(term), " "); got != e.Term {
+			t.Fatalf("%s: entry %q, but the line's term is %q", e.Source, e.Term, got)
+		}
 		if (len(e.Labels) == 0) == (e.List == "") {
 			t.Fatalf("%s: entry must have exactly one of labels and list: %+v", e.Source, e)
 		}

@@ -119,7 +119,7 @@ func checkSlangWord(w string) error {
 	}
 	for i, r := range w {
 		switch {
-		case unicode.IsUpper(r):
+		case unicode.ToLower(r) != r: // upper and title case (ǅ), circled capitals (Ⓐ)
 			return errors.New("must be lowercase")
 		case r == '-' && (i == 0 || i == len(w)-1):
 			return errors.New("must not start or end with '-'")
@@ -127,6 +127,8 @@ func checkSlangWord(w string) error {
 			return fmt.Errorf("must not contain %q", r)
 		case unicode.IsControl(r) || unicode.IsSpace(r):
 			return fmt.Errorf("must not contain %q", r)
+		case unicode.Is(unicode.Cf, r): // U+FEFF, U+200B: the normalizer drops them, so the word could never match
+			return fmt.Errorf("must not contain the invisible character %U", r)
 		}
 	}
 	return nil

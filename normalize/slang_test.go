@@ -26,6 +26,9 @@ func TestParseSlangErrors(t *testing.T) {
 		{"edge hyphen", "gk -tidak\n", "x.txt:1: standard form \"-tidak\": must not start or end with '-'"},
 		{"hashtag key", "gk# tidak\n", "x.txt:1: colloquial form"},
 		{"invalid UTF-8", "gk ti\xffdak\n", "x.txt:1: invalid UTF-8"},
+		{"title case", "\u01c5 tidak\n", `x.txt:1: colloquial form "ǅ": must be lowercase`},
+		{"byte-order mark on a later line", "gk tidak\n\ufeffbgt banget\n", `x.txt:2: colloquial form "\ufeffbgt": must not contain the invisible character U+FEFF`},
+		{"zero-width space", "gk ti\u200bdak\n", `x.txt:1: standard form "ti\u200bdak": must not contain the invisible character U+200B`},
 		{"empty", "", "x.txt:0: empty"},
 		{"comments only", "# a\n\n# b\n", "x.txt:3: empty"},
 	}
