@@ -134,9 +134,11 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // context list entry, a short word or a phrase) are dropped for that entry
 // instead of rejected.
 //
-// Parse never panics. It reports every problem it finds, each as a
-// *[ParseError], joined with [errors.Join] (at most about 50 per file); when
-// the returned error is not nil the entries are nil.
+// Parse reads at most [MaxFileBytes] of r: a longer input is an error, so
+// an endless one ends. It never panics. It reports every problem it finds,
+// each as a *[ParseError] (a read error as itself), joined with
+// [errors.Join] (at most about 50 per file); when the returned error is not
+// nil the entries are nil.
 func Parse(r io.Reader, file string) ([]Entry, error) {
 	p := &parser{file: file, norm: normalize.Default()}
 	br := bufio.NewReaderSize(&boundedReader{r: r, left: MaxFileBytes}, MaxLineBytes+2)
