@@ -52,3 +52,15 @@ func TestLoadDirSpecialFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadDirLinkToFile: a link to a regular file is read like the file.
+func TestLoadDirLinkToFile(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	target := filepath.Join(elsewhere, "shared.txt")
+	require.NoError(t, os.WriteFile(target, []byte(v1+"babi | label=abusive\n"), 0o644))
+	require.NoError(t, os.Symlink(target, filepath.Join(dir, "a.txt")))
+	s, err := lexicon.LoadDir(dir)
+	require.NoError(t, err)
+	require.Equal(t, 1, s.Len())
+	require.Equal(t, filepath.Join(dir, "a.txt")+":2", s.Entries()[0].Source.String())
+}
