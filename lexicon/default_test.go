@@ -26,6 +26,19 @@ func TestDefaultLoads(t *testing.T) {
 	}
 }
 
+// TestDefaultShortTermsMarked: every default term of fewer than three
+// letters says short=yes, so each one was judged meant, and lint has
+// nothing to warn about.
+func TestDefaultShortTermsMarked(t *testing.T) {
+	s, err := lexicon.Default()
+	require.NoError(t, err)
+	for _, p := range lexicon.Lint(s, nil) {
+		if p.Check == lexicon.CheckShort {
+			t.Error(p.String())
+		}
+	}
+}
+
 // TestDefaultLexiconHunspell proves the fuzzy guard against a whole
 // dictionary: no fuzzy-enabled default term may be within its edit budget of
 // an ordinary Indonesian word. CI installs hunspell-id.

@@ -23,6 +23,7 @@ type Entry struct {
 	Targets  []Target // SARA targets, in [Targets] order; only for label and group entries
 	Kind     Kind     // kind of evidence; "" when not given (always "" for list entries)
 	Fuzzy    bool     // spelling-tolerant matching allowed (label entries with a single word of >= 5 letters only)
+	Short    bool     // marked short=yes: a word of fewer than ShortRunes letters meant as written (see [Entry.IsShort])
 	Note     string   // free-text note for researchers
 	Source   Position // where the entry was defined
 }
@@ -50,6 +51,18 @@ func (e Entry) HasTarget(t Target) bool {
 		}
 	}
 	return false
+}
+
+// ShortRunes is the length from which a single-word term is not short:
+// a word of fewer letters ("a", "k", "nu") matches in many posts where it
+// means something else, so [Lint] warns about it unless its line says
+// short=yes.
+const ShortRunes = 3
+
+// IsShort reports whether the entry is a single normalised word of fewer
+// than ShortRunes letters.
+func (e Entry) IsShort() bool {
+	return len(e.Words) == 1 && utf8.RuneCountInString(e.Words[0]) < ShortRunes
 }
 
 // Phrase returns the normalised words joined by single spaces.

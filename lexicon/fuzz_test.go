@@ -2,6 +2,7 @@ package lexicon_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/saring-id/saring/lexicon"
@@ -20,12 +21,14 @@ func FuzzParse(f *testing.F) {
 		"#! saring-lexicon 2\n",
 		"\xff\xfe\x00garbage\n",
 		v1 + "\ufeffk4f1r | label=sara\n",
+		v1 + "anjing label=abusive kind=profanity\n" + strings.Repeat("x | weight=2\n", 60),
+		"\n\n" + v1 + "a\r\n" + strings.Repeat("b", lexicon.MaxLineBytes+1) + "\nc | label=hoax",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		es, err := lexicon.Parse(bytes.NewReader(data), "fuzz.txt")
-		checkParseResult(t, es, err)
+		es, err := lexicon.Parse(bytes.NewReader(data), "x.txt")
+		checkParseResult(t, data, es, err)
 	})
 }

@@ -23,6 +23,7 @@ const (
 	CheckNormalized = "normalized" // the normalizer rewrites the term (slang, spelling); an error when it becomes one letter
 	CheckTarget     = "target"     // a group noun without target=
 	CheckFuzzy      = "fuzzy"      // a fuzzy term that FuzzyMatch matches with a dictionary word
+	CheckShort      = "short"      // a word of fewer than ShortRunes letters not marked short=yes
 )
 
 // Problem is one finding of [Lint].
@@ -55,6 +56,9 @@ const maxListed = 8
 //   - other terms the normalizer rewrites (so the entry matches something
 //     other than what is written, for example a slang form mapped to a
 //     common word);
+//   - single-word terms of fewer than [ShortRunes] letters (after
+//     normalisation) whose line does not say short=yes: such a word ("a",
+//     "k") turns up in many posts where it means something else;
 //   - group nouns without a target;
 //   - fuzzy terms that would match a dictionary word that is neither a term
 //     of the Set nor allow-listed, by the rule the classifier uses
@@ -107,12 +111,17 @@ func lint(s *Set, from int, dict []string) []Problem {
 		if e.Disabled() {
 			add(e, LintWarning, CheckDisabled, "weight 0 disables this entry")
 		}
-		if written := strings.Join(strings.Fields(strings.ToLower(e.Term)), " "); written != e.Phrase() {
-			if utf8.RuneCountInString(e.Phrase()) == 1 {
+		written := strings.Join(strings.Fields(strings.ToLower(e.Term)), " ")
+		oneLetter := written != e.Phrase() && utf8.RuneCountInString(e.Phrase()) == 1
+		if written != e.Phrase() {
+			if oneLetter {
 				add(e, LintError, CheckNormalized, "term %q is normalised to the single letter %q, which matches chat noise; write the term so that it normalises to itself, or drop it", e.Term, e.Phrase())
 			} else {
 				add(e, LintWarning, CheckNormalized, "term %q is normalised to %q and matches that; write the standard form or check the slang dictionary", e.Term, e.Phrase())
 			}
+		}
+		if e.IsShort() && !e.Short && !oneLetter { // a letter made by the normalizer is an error above
+			add(e, LintWarning, CheckShort, "term %q has fewer than %d letters and would match wherever that word occurs; mark it short=yes if it is meant, or drop it", e.Phrase(), ShortRunes)
 		}
 		if e.List == Group && len(e.Targets) == 0 {
 			add(e, LintWarning, CheckTarget, "group noun %q has no target= (suku, agama, ras, antargolongan)", e.Phrase())

@@ -125,6 +125,46 @@ func TestLintSingleLetterIsError(t *testing.T) {
 	}
 }
 
+// TestLintShortTerms: a single word of fewer than three letters warns
+// unless its line marks it short=yes; longer words and phrases of short
+// words do not.
+func TestLintShortTerms(t *testing.T) {
+	tests := []struct {
+		line string
+		warn bool
+	}{
+		{"a | label=abusive", true},
+		{"k | label=abusive", true},
+		{"ah | label=abusive", true},
+		{"nu | list=group | target=agama", true},
+		{"nu | list=group | target=agama | short=yes", false},
+		{"k | label=abusive | short=yes", false},
+		{"ko | list=person | short=no", true},
+		{"asu | label=abusive", false},
+		{"ah lu | label=abusive", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			s := load(t, map[string]string{"lex/a.txt": v1 + tt.line + "\n"})
+			var short []lexicon.Problem
+			for _, p := range lexicon.Lint(s, nil) {
+				if p.Check == lexicon.CheckShort {
+					short = append(short, p)
+				}
+			}
+			if !tt.warn {
+				assert.Empty(t, short)
+				return
+			}
+			require.Len(t, short, 1)
+			assert.Equal(t, lexicon.LintWarning, short[0].Severity)
+			assert.Equal(t, 2, short[0].Pos.Line)
+			assert.Contains(t, short[0].Msg, "fewer than 3 letters")
+			assert.Contains(t, short[0].Msg, "short=yes")
+		})
+	}
+}
+
 func TestLintExtension(t *testing.T) {
 	// base and over use the same file name, as when a user lints a copy of
 	// the default files: problems are told apart by the Set, not the path.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +24,11 @@ const VersionLine = "#! saring-lexicon 1"
 
 // MaxLineBytes is the longest line (without its line ending) Parse accepts.
 const MaxLineBytes = 64 << 10
+
+// MaxFileBytes is the most Parse reads of one file; a longer input is an
+// error. The default lexicons together are a few hundred KiB, so the bound
+// only stops inputs that are not lexicons (a link to /dev/zero, a log file).
+const MaxFileBytes = 16 << 20
 
 // maxErrors bounds the errors reported for one file, so that feeding a
 // binary file gives a readable answer.
@@ -49,7 +53,7 @@ func (e *ParseError) Error() string {
 }
 
 // field identifies a key of an entry line or an @defaults line.
-type field uint8
+type field uint16
 
 const (
 	fLabel field = 1 << iota
@@ -60,6 +64,7 @@ const (
 	fKind
 	fFuzzy
 	fNote
+	fShort
 )
 
 var fieldNames = map[string]field{
@@ -71,6 +76,7 @@ var fieldNames = map[string]field{
 	"kind":     fKind,
 	"fuzzy":    fFuzzy,
 	"note":     fNote,
+	"short":    fShort,
 }
 
 // fields holds the key=value pairs of one line; has records which were given.
@@ -85,6 +91,7 @@ type fields struct {
 	kind     Kind
 	fuzzy    bool
 	note     string
+	short    bool
 }
 
 // parser holds the state of one Parse call.
@@ -119,19 +126,22 @@ func (p *parser) errorf(line int, format string, args ...any) {
 //	@defaults label=abusive weight=0.6       (defaults for the lines that follow)
 //	term words | key=value | key=value       (an entry)
 //
-// Keys are label, list, weight, severity, target, kind, fuzzy and note; see
+// Keys are label, list, weight, severity, target, kind, fuzzy, short and
+// note (short only on entry lines); see
 // the package README for their meaning. Fields written on an entry line are
 // checked strictly; values inherited from @defaults that do not fit an entry
 // (kind or target on a context list that does not take them, fuzzy=yes on a
 // context list entry, a short word or a phrase) are dropped for that entry
 // instead of rejected.
 //
-// Parse never panics. It reports every problem it finds, each as a
-// *[ParseError], joined with [errors.Join] (at most about 50 per file); when
-// the returned error is not nil the entries are nil.
+// Parse reads at most [MaxFileBytes] of r: a longer input is an error, so
+// an endless one ends. It never panics. It reports every problem it finds,
+// each as a *[ParseError] (a read error as itself), joined with
+// [errors.Join] (at most about 50 per file); when the returned error is not
+// nil the entries are nil.
 func Parse(r io.Reader, file string) ([]Entry, error) {
 	p := &parser{file: file, norm: normalize.Default()}
-	br := bufio.NewReaderSize(r, MaxLineBytes+2)
+	br := bufio.NewReaderSize(&boundedReader{r: r, left: MaxFileBytes}, MaxLineBytes+2)
 	versionSeen := false
 	versionBad := false
 	for lineNo := 1; !p.full; lineNo++ {
@@ -202,6 +212,31 @@ func Parse(r io.Reader, file string) ([]Entry, error) {
 	return p.entries, nil
 }
 
+// errTooLarge is the read error of a file longer than MaxFileBytes.
+var errTooLarge = fmt.Errorf("file larger than %d MiB: a lexicon file is plain text, much smaller", MaxFileBytes>>20)
+
+// boundedReader reads r up to left bytes and fails with errTooLarge when r
+// holds more, so that an endless input (a link to /dev/zero) ends.
+type boundedReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.left < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1] // one byte more than allowed tells a longer input
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	if b.left < 0 {
+		return n - 1, errTooLarge
+	}
+	return n, err
+}
+
 // checkLineBytes rejects lines that are too long or are not clean UTF-8
 // text. It returns "" for a good line.
 func checkLineBytes(b []byte) string {
@@ -213,6 +248,9 @@ func checkLineBytes(b []byte) string {
 	}
 	if !utf8.Valid(b) {
 		return "invalid UTF-8"
+	}
+	if i := bytes.Index(b, []byte("\ufeff")); i >= 0 {
+		return fmt.Sprintf("byte-order mark (U+FEFF) at column %d: it may only open the file (were files joined?)", i+1)
 	}
 	for i, c := range b {
 		if c < 0x20 && c != '\t' || c == 0x7f {
@@ -286,6 +324,9 @@ func (p *parser) directive(lineNo int, line string) {
 	if d.has&fFuzzy != 0 && d.fuzzy && d.has&fList != 0 {
 		p.errorf(lineNo, "fuzzy applies to label entries only, not list=%s", d.list)
 	}
+	if d.tried&fShort != 0 {
+		p.errorf(lineNo, "short= marks one term as meant: write it on the entry's line, not in @defaults")
+	}
 	p.defaults = d
 }
 
@@ -312,6 +353,12 @@ func (p *parser) field(lineNo int, part string, f *fields) {
 		return
 	}
 	f.tried |= key
+	if key != fNote { // a note is free text and may hold '='
+		if g := fieldGroups(part); len(g) > 1 {
+			p.errorf(lineNo, "missing %q between fields: write %q", " | ", strings.Join(g, " | "))
+			return
+		}
+	}
 	if v == "" {
 		p.errorf(lineNo, "empty value for field %q", k)
 		return
@@ -331,14 +378,9 @@ func (p *parser) field(lineNo int, part string, f *fields) {
 	case fKind:
 		f.kind, err = ParseKind(v)
 	case fFuzzy:
-		switch v {
-		case "yes":
-			f.fuzzy = true
-		case "no":
-			f.fuzzy = false
-		default:
-			err = fmt.Errorf("invalid fuzzy %q (want yes or no)", v)
-		}
+		f.fuzzy, err = parseYesNo(k, v)
+	case fShort:
+		f.short, err = parseYesNo(k, v)
 	case fNote:
 		f.note = v
 	}
@@ -347,6 +389,33 @@ func (p *parser) field(lineNo int, part string, f *fields) {
 		return
 	}
 	f.has |= key
+}
+
+func parseYesNo(key, v string) (bool, error) {
+	switch v {
+	case "yes":
+		return true, nil
+	case "no":
+		return false, nil
+	}
+	return false, fmt.Errorf("invalid %s %q (want yes or no)", key, v)
+}
+
+// fieldGroups splits s into words and joins each word that does not start
+// a known field ("kind=…") to the one before it: "anjing label=abusive
+// kind=insult" gives "anjing", "label=abusive", "kind=insult". More than
+// one group in a term or a field means a " | " is missing.
+func fieldGroups(s string) []string {
+	var groups []string
+	for _, w := range strings.Fields(s) {
+		k, _, ok := strings.Cut(w, "=")
+		if _, known := fieldNames[k]; ok && known || len(groups) == 0 {
+			groups = append(groups, w)
+		} else {
+			groups[len(groups)-1] += " " + w
+		}
+	}
+	return groups
 }
 
 // parseSet parses v, a comma-separated list of what names (label, target),
@@ -378,13 +447,23 @@ func parseSet[T comparable](v, what string, all []T, parse func(string) (T, erro
 	return out, nil
 }
 
+// parseWeight reads a weight written as a plain decimal (digits, optionally
+// a point and more digits: 0, 0.45, 1.0) in [0,1]. Signs, exponents, hex
+// floats, NaN and Inf are errors, so that what the file says is what the
+// classifier uses (1e-400 would silently be 0, a disabled entry).
 func parseWeight(v string) (float64, error) {
-	w, err := strconv.ParseFloat(v, 64)
-	if err != nil {
+	intPart, frac, hasPoint := strings.Cut(v, ".")
+	if intPart == "" || !isDigits(intPart) || hasPoint && (frac == "" || !isDigits(frac)) {
 		return 0, fmt.Errorf("invalid weight %q (want a decimal in [0,1])", v)
 	}
-	if math.IsNaN(w) || w < 0 || w > 1 {
+	units := strings.TrimLeft(intPart, "0")
+	nonZero := strings.Trim(units+frac, "0") != ""
+	if len(units) > 1 || units > "1" || units == "1" && strings.Trim(frac, "0") != "" {
 		return 0, fmt.Errorf("weight %q out of range [0,1]", v)
+	}
+	w, err := strconv.ParseFloat(v, 64)
+	if err != nil || w == 0 && nonZero {
+		return 0, fmt.Errorf("weight %q is too small to tell from 0 (write 0 to switch the entry off)", v)
 	}
 	return w, nil
 }
@@ -403,6 +482,13 @@ func (p *parser) entry(lineNo int, line string) {
 		return
 	}
 	if strings.IndexByte(term, '=') >= 0 {
+		if g := fieldGroups(term); len(g) > 1 && !strings.Contains(g[0], "=") {
+			for _, part := range parts[1:] {
+				g = append(g, strings.TrimSpace(part))
+			}
+			p.errorf(lineNo, "missing %q between the term and its fields: write %q", " | ", strings.Join(g, " | "))
+			return
+		}
 		p.errorf(lineNo, "term %q contains '=' (is the term missing, or a '|' before a field?)", term)
 		return
 	}
@@ -494,6 +580,12 @@ func (p *parser) entry(lineNo int, line string) {
 	case d.has&fFuzzy != 0:
 		e.Fuzzy = d.fuzzy && fuzzyOK
 	}
+
+	// short: marks a single word of fewer than ShortRunes letters as meant.
+	if f.has&fShort != 0 && f.short && !e.IsShort() {
+		p.errorf(lineNo, "short=yes is only for a single word of fewer than %d letters, not %q", ShortRunes, e.Phrase())
+	}
+	e.Short = f.has&fShort != 0 && f.short
 
 	if len(p.errs) == nerr {
 		p.entries = append(p.entries, e)

@@ -2,9 +2,11 @@ package lexicon_test
 
 import (
 	"errors"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -148,9 +150,21 @@ func TestParseErrors(t *testing.T) {
 		{"unknown field", v1 + "anjing | label=abusive | colour=red\n", []string{`x.txt:2: unknown field "colour"`}},
 		{"duplicate field", v1 + "anjing | label=abusive | weight=0.5 | weight=0.6\n", []string{`x.txt:2: duplicate field "weight"`}},
 		{"weight too big", v1 + "anjing | label=abusive | weight=1.5\n", []string{`x.txt:2: weight "1.5" out of range [0,1]`}},
-		{"weight negative", v1 + "anjing | label=abusive | weight=-0.1\n", []string{`x.txt:2: weight "-0.1" out of range [0,1]`}},
-		{"weight NaN", v1 + "anjing | label=abusive | weight=NaN\n", []string{`x.txt:2: weight "NaN" out of range [0,1]`}},
-		{"weight Inf", v1 + "anjing | label=abusive | weight=+Inf\n", []string{`x.txt:2: weight "+Inf" out of range [0,1]`}},
+		{"weight negative", v1 + "anjing | label=abusive | weight=-0.1\n", []string{`x.txt:2: invalid weight "-0.1" (want a decimal in [0,1])`}},
+		{"weight NaN", v1 + "anjing | label=abusive | weight=NaN\n", []string{`x.txt:2: invalid weight "NaN" (want a decimal in [0,1])`}},
+		{"weight Inf", v1 + "anjing | label=abusive | weight=+Inf\n", []string{`x.txt:2: invalid weight "+Inf" (want a decimal in [0,1])`}},
+		{"weight Inf unsigned", v1 + "anjing | label=abusive | weight=Inf\n", []string{`x.txt:2: invalid weight "Inf" (want a decimal in [0,1])`}},
+		{"weight underflowing exponent", v1 + "anjing | label=abusive | weight=1e-400\n", []string{`x.txt:2: invalid weight "1e-400" (want a decimal in [0,1])`}},
+		{"weight exponent", v1 + "anjing | label=abusive | weight=5e-1\n", []string{`x.txt:2: invalid weight "5e-1" (want a decimal in [0,1])`}},
+		{"weight negative zero", v1 + "anjing | label=abusive | weight=-0\n", []string{`x.txt:2: invalid weight "-0" (want a decimal in [0,1])`}},
+		{"weight plus sign", v1 + "anjing | label=abusive | weight=+0.5\n", []string{`x.txt:2: invalid weight "+0.5" (want a decimal in [0,1])`}},
+		{"weight hex float", v1 + "anjing | label=abusive | weight=0x1p-1\n", []string{`x.txt:2: invalid weight "0x1p-1" (want a decimal in [0,1])`}},
+		{"weight underscore", v1 + "anjing | label=abusive | weight=0_5\n", []string{`x.txt:2: invalid weight "0_5" (want a decimal in [0,1])`}},
+		{"weight bare point", v1 + "anjing | label=abusive | weight=.5\n", []string{`x.txt:2: invalid weight ".5" (want a decimal in [0,1])`}},
+		{"weight trailing point", v1 + "anjing | label=abusive | weight=1.\n", []string{`x.txt:2: invalid weight "1." (want a decimal in [0,1])`}},
+		{"weight underflowing decimal", v1 + "anjing | label=abusive | weight=0." + strings.Repeat("0", 400) + "1\n", []string{`is too small to tell from 0 (write 0 to switch the entry off)`}},
+		{"weight many digits", v1 + "anjing | label=abusive | weight=" + strings.Repeat("0", 30) + "2\n", []string{`x.txt:2: weight "` + strings.Repeat("0", 30) + `2" out of range [0,1]`}},
+		{"weight just over one", v1 + "anjing | label=abusive | weight=1.0000000000000001\n", []string{`x.txt:2: weight "1.0000000000000001" out of range [0,1]`}},
 		{"weight text", v1 + "anjing | label=abusive | weight=high\n", []string{`x.txt:2: invalid weight "high" (want a decimal in [0,1])`}},
 		{"bad severity", v1 + "anjing | label=abusive | severity=high\n", []string{`x.txt:2: unknown severity "high"`}},
 		{"bad target", v1 + "cina | list=group | target=bangsa\n", []string{`x.txt:2: unknown target "bangsa"`}},
@@ -186,6 +200,22 @@ func TestParseErrors(t *testing.T) {
 			`x.txt:2: line too long (more than 65536 bytes)`,
 			`x.txt:3: unknown label "hat"`,
 		}},
+		{"fields without separator after the term", v1 + "anjing label=abusive kind=profanity\n", []string{
+			`x.txt:2: missing " | " between the term and its fields: write "anjing | label=abusive | kind=profanity"`,
+		}},
+		{"fields without separator after the term, more fields after", v1 + "anjing label=abusive | kind=profanity\n", []string{
+			`x.txt:2: missing " | " between the term and its fields: write "anjing | label=abusive | kind=profanity"`,
+		}},
+		{"fields without separator between fields", v1 + "anjing | label=abusive kind=profanity weight=0.6\n", []string{
+			`x.txt:2: missing " | " between fields: write "label=abusive | kind=profanity | weight=0.6"`,
+		}},
+		{"byte-order mark inside a line", v1 + "anj\ufeffing | label=abusive\n", []string{`x.txt:2: byte-order mark (U+FEFF) at column 4`}},
+		{"byte-order mark opening a later line", v1 + "\ufeffanjing | label=abusive\n", []string{`x.txt:2: byte-order mark (U+FEFF) at column 1`}},
+		{"joined files", v1 + "anjing | label=abusive\n\ufeff" + v1 + "babi | label=abusive\n", []string{`x.txt:3: byte-order mark (U+FEFF) at column 1: it may only open the file (were files joined?)`}},
+		{"short in defaults", v1 + "@defaults label=abusive short=yes\n", []string{`x.txt:2: short= marks one term as meant: write it on the entry's line, not in @defaults`}},
+		{"short on a long word", v1 + "asu | label=abusive | short=yes\n", []string{`x.txt:2: short=yes is only for a single word of fewer than 3 letters, not "asu"`}},
+		{"short on a phrase", v1 + "ah lu | label=abusive | short=yes\n", []string{`x.txt:2: short=yes is only for a single word of fewer than 3 letters`}},
+		{"bad short", v1 + "nu | list=group | short=ya\n", []string{`x.txt:2: invalid short "ya" (want yes or no)`}},
 		{"garbage first line", "\xff\xfe\x00\x01\n", []string{`x.txt:1: NUL byte`, `x.txt:1: missing version line`}},
 	}
 	for _, tt := range tests {
@@ -270,26 +300,50 @@ func TestParseNeverPanicsOnGarbage(t *testing.T) {
 			src = v1 + src
 		}
 		assert.NotPanics(t, func() {
-			es, err := lexicon.Parse(strings.NewReader(src), "g.txt")
-			checkParseResult(t, es, err)
+			es, err := lexicon.Parse(strings.NewReader(src), "x.txt")
+			checkParseResult(t, []byte(src), es, err)
 		})
 	}
 }
 
-// checkParseResult asserts the invariants every Parse result keeps.
-func checkParseResult(t testing.TB, es []lexicon.Entry, err error) {
+// checkParseResult asserts the invariants every result of Parse on data,
+// read from a file named x.txt, keeps: each error is a *ParseError of that
+// file whose line is one of data's lines (0 only for the whole file), and
+// each entry's term is the first field of the line it names.
+func checkParseResult(t testing.TB, data []byte, es []lexicon.Entry, err error) {
 	t.Helper()
+	lines := strings.Split(string(data), "\n")
+	if strings.HasSuffix(string(data), "\n") {
+		lines = lines[:len(lines)-1]
+	}
 	if err != nil {
 		if es != nil {
 			t.Fatalf("entries returned with an error")
 		}
-		var pe *lexicon.ParseError
-		if !errors.As(err, &pe) {
-			t.Fatalf("error is not a *ParseError: %v", err)
+		errs := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, err := range errs {
+			var pe *lexicon.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a *ParseError: %v", err)
+			}
+			if pe.File != "x.txt" || pe.Line < 0 || pe.Line > len(lines) || pe.Line == 0 && len(errs) > 1 {
+				t.Fatalf("error %q is not at a line of x.txt's %d", err, len(lines))
+			}
 		}
 		return
 	}
 	for _, e := range es {
+		if e.Source.File != "x.txt" || e.Source.Line < 1 || e.Source.Line > len(lines) {
+			t.Fatalf("entry %q at %s, outside x.txt's %d lines", e.Term, e.Source, len(lines))
+		}
+		line := strings.TrimPrefix(lines[e.Source.Line-1], "\ufeff")
+		term, _, _ := strings.Cut(line, "|")
+		if got := strings.Join(strings.Fields(term), " "); got != e.Term {
+			t.Fatalf("%s: entry %q, but the line's term is %q", e.Source, e.Term, got)
+		}
 		if (len(e.Labels) == 0) == (e.List == "") {
 			t.Fatalf("%s: entry must have exactly one of labels and list: %+v", e.Source, e)
 		}
@@ -308,5 +362,55 @@ func checkParseResult(t testing.TB, es []lexicon.Entry, err error) {
 		if len(e.Targets) > 0 && e.List != "" && e.List != lexicon.Group {
 			t.Fatalf("%s: targets on list %s", e.Source, e.List)
 		}
+	}
+}
+
+func TestParseWeightsAsWritten(t *testing.T) {
+	for _, tt := range []struct {
+		written string
+		want    float64
+	}{
+		{"0", 0}, {"0.0", 0}, {"1", 1}, {"1.000", 1}, {"0.45", 0.45}, {"00.5", 0.5}, {"0.000001", 0.000001},
+	} {
+		es := parse(t, v1+"anjing | label=abusive | weight="+tt.written+"\n")
+		require.Len(t, es, 1)
+		assert.Equal(t, tt.want, es[0].Weight, tt.written)
+	}
+}
+
+// endless is a reader that never ends, like /dev/zero or a pipe from yes.
+type endless struct{ b byte }
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = e.b
+	}
+	return len(p), nil
+}
+
+// TestParseEndlessInput checks that Parse stops after MaxFileBytes of an
+// input that never ends, with or without line breaks in it.
+func TestParseEndlessInput(t *testing.T) {
+	for _, b := range []byte{0, 'a', '\n'} {
+		err := within(t, 20*time.Second, func() error {
+			_, err := lexicon.Parse(io.MultiReader(strings.NewReader(v1), endless{b}), "x.txt")
+			return err
+		})
+		require.Error(t, err, "byte %q", b)
+		assert.Contains(t, err.Error(), "x.txt: reading: file larger than 16 MiB", "byte %q", b)
+	}
+}
+
+// within runs f and fails the test if it has not returned after d.
+func within(t *testing.T, d time.Duration, f func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		t.Fatalf("still running after %v", d)
+		return nil
 	}
 }

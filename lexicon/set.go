@@ -35,7 +35,9 @@ var defaultSet = sync.OnceValues(func() (*Set, error) {
 func Default() (*Set, error) { return defaultSet() }
 
 // Load reads every *.txt file directly inside dir of fsys, in name order,
-// and validates them together. Entry positions name files as
+// and validates them together. Each must be a regular file (or a link to
+// one) of at most [MaxFileBytes]; a directory, named pipe or device named
+// *.txt is an error rather than something to read or skip. Entry positions name files as
 // path.Join(dir, name). It is an error for dir to hold no *.txt file, and
 // for the same term (same normalised words) to appear as label entries with
 // different label sets, in one file or across files.
@@ -58,15 +60,11 @@ func load(fsys fs.FS, dir string, display func(string) string) (*Set, error) {
 	if err != nil {
 		// The message names the directory as the caller gave it; the
 		// *fs.PathError would add the name inside fsys ("open .").
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("lexicon: reading directory %s: %w", display("."), err)
+		return nil, fmt.Errorf("lexicon: reading directory %s: %w", display("."), unwrapPath(err))
 	}
 	var names []string
 	for _, de := range des {
-		if !de.IsDir() && strings.HasSuffix(de.Name(), ".txt") {
+		if strings.HasSuffix(de.Name(), ".txt") {
 			names = append(names, de.Name())
 		}
 	}
@@ -91,13 +89,63 @@ func load(fsys fs.FS, dir string, display func(string) string) (*Set, error) {
 	return &Set{entries: entries}, nil
 }
 
+// parseFile parses one lexicon file. Only a regular file (or a link to
+// one) of at most MaxFileBytes is read: it is checked before it is opened,
+// since opening a named pipe blocks until something writes to it, and again
+// after, in case it was replaced in between.
 func parseFile(fsys fs.FS, name, display string) ([]Entry, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", display, unwrapPath(err))
+	}
+	if err := checkRegular(fi, display); err != nil {
+		return nil, err
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
+		return nil, fmt.Errorf("lexicon: %s: %w", display, unwrapPath(err))
 	}
 	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", display, unwrapPath(err))
+	}
+	if err := checkRegular(fi, display); err != nil {
+		return nil, err
+	}
 	return Parse(f, display)
+}
+
+// checkRegular rejects what is not a regular file of at most MaxFileBytes.
+func checkRegular(fi fs.FileInfo, display string) error {
+	var what string
+	switch m := fi.Mode(); {
+	case m.IsRegular():
+		if fi.Size() > MaxFileBytes {
+			return fmt.Errorf("lexicon: %s: %w", display, errTooLarge)
+		}
+		return nil
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	default:
+		what = "not a regular file"
+	}
+	return fmt.Errorf("lexicon: %s is %s: lexicon files (*.txt) must be regular files", display, what)
+}
+
+// unwrapPath drops the *fs.PathError around err, whose path is the name
+// inside fsys rather than the one the caller knows.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // conflicts reports label entries whose words repeat with a different label

@@ -42,16 +42,15 @@ func terms(es []lexicon.Entry) []string {
 
 func TestLoad(t *testing.T) {
 	s := load(t, map[string]string{
-		"lex/b.txt":       v1 + "babi | label=abusive\n",
-		"lex/a.txt":       v1 + "anjing | label=abusive\n\nanjing peliharaan | list=allow\n",
-		"lex/readme.md":   "not a lexicon",
-		"lex/sub/c.txt":   v1 + "ignored | label=hoax\n",
-		"other/z.txt":     v1 + "ignored | label=hoax\n",
-		"lex/c.txt.orig":  "junk",
-		"lex/d.txt":       v1 + "# only comments\n",
-		"lex/e.txt":       v1 + "anjing | label=abusive\n", // duplicate, allowed (lint warns)
-		"lex/f.txt":       v1 + "anjing | list=person\n",   // same words, other class: fine
-		"lex/g.txt/x.txt": v1 + "ignored | label=hoax\n",
+		"lex/b.txt":      v1 + "babi | label=abusive\n",
+		"lex/a.txt":      v1 + "anjing | label=abusive\n\nanjing peliharaan | list=allow\n",
+		"lex/readme.md":  "not a lexicon",
+		"lex/sub/c.txt":  v1 + "ignored | label=hoax\n",
+		"other/z.txt":    v1 + "ignored | label=hoax\n",
+		"lex/c.txt.orig": "junk",
+		"lex/d.txt":      v1 + "# only comments\n",
+		"lex/e.txt":      v1 + "anjing | label=abusive\n", // duplicate, allowed (lint warns)
+		"lex/f.txt":      v1 + "anjing | list=person\n",   // same words, other class: fine
 	})
 	es := s.Entries()
 	assert.Equal(t, []string{"anjing", "anjing peliharaan/allow", "babi", "anjing", "anjing/person"}, terms(es))
@@ -79,6 +78,13 @@ func TestLoadErrors(t *testing.T) {
 			"lex/a.txt": v1 + "\nkafir | label=sara,hate_speech\n",
 			"lex/b.txt": v1 + "kafir | label=abusive\n",
 		}, []string{`lex/b.txt:2: term "kafir" has label=abusive here but label=hate_speech,sara at lex/a.txt:3`}},
+		{"a directory named *.txt", map[string]string{
+			"lex/a.txt":       v1 + "anjing | label=abusive\n",
+			"lex/g.txt/x.txt": v1 + "babi | label=abusive\n",
+		}, []string{"lexicon: lex/g.txt is a directory: lexicon files (*.txt) must be regular files"}},
+		{"only a directory named *.txt", map[string]string{
+			"lex/g.txt/x.txt": v1 + "babi | label=abusive\n",
+		}, []string{"lexicon: lex/g.txt is a directory: lexicon files (*.txt) must be regular files"}},
 		{"conflicting labels in one file", map[string]string{
 			"lex/a.txt": v1 + "kafir | label=sara\nKafir | label=hoax\n",
 		}, []string{`lex/a.txt:3: term "kafir" has label=hoax here but label=sara at lex/a.txt:2`}},

@@ -43,6 +43,13 @@ var defaultSlangStems = sync.OnceValue(func() map[string]string {
 	return stems
 })
 
+// Bounds of ParseSlang's input. The embedded dictionary is about 30 KiB
+// with lines of a few dozen bytes.
+const (
+	MaxSlangLineBytes = 1 << 10
+	MaxSlangBytes     = 16 << 20
+)
+
 // ParseSlang reads a slang dictionary and returns its pairs, colloquial form
 // to standard form.
 //
@@ -52,14 +59,22 @@ var defaultSlangStems = sync.OnceValue(func() map[string]string {
 // words (the standard form may contain a hyphen, e.g. "anak2 anak-anak").
 // A key listed twice with the same value is accepted; with a different
 // value it is an error. Errors are reported as "name:line: what"; a
-// dictionary without any entry is an error too.
+// dictionary without any entry is an error too. A line may be at most
+// MaxSlangLineBytes long and the input at most MaxSlangBytes, so that
+// memory stays bounded whatever r holds (a link to /dev/zero, say).
 func ParseSlang(r io.Reader, name string) (map[string]string, error) {
 	out := make(map[string]string)
 	lines := make(map[string]int)
-	br := bufio.NewReader(r)
-	lineNo := 0
+	br := bufio.NewReaderSize(r, MaxSlangLineBytes+2) // the line, "\r\n"
+	lineNo, total := 0, 0
 	for {
-		line, readErr := br.ReadBytes('\n')
+		line, readErr := br.ReadSlice('\n')
+		if errors.Is(readErr, bufio.ErrBufferFull) || len(bytes.TrimRight(line, "\r\n")) > MaxSlangLineBytes {
+			return nil, fmt.Errorf("%s:%d: line longer than %d bytes", name, lineNo+1, MaxSlangLineBytes)
+		}
+		if total += len(line); total > MaxSlangBytes {
+			return nil, fmt.Errorf("%s:%d: dictionary larger than %d MiB", name, lineNo+1, MaxSlangBytes>>20)
+		}
 		if len(line) > 0 {
 			lineNo++
 			if err := parseSlangLine(line, lineNo, out, lines); err != nil {
@@ -119,7 +134,7 @@ func checkSlangWord(w string) error {
 	}
 	for i, r := range w {
 		switch {
-		case unicode.IsUpper(r):
+		case unicode.ToLower(r) != r: // upper and title case (ǅ), circled capitals (Ⓐ)
 			return errors.New("must be lowercase")
 		case r == '-' && (i == 0 || i == len(w)-1):
 			return errors.New("must not start or end with '-'")
@@ -127,6 +142,8 @@ func checkSlangWord(w string) error {
 			return fmt.Errorf("must not contain %q", r)
 		case unicode.IsControl(r) || unicode.IsSpace(r):
 			return fmt.Errorf("must not contain %q", r)
+		case unicode.Is(unicode.Cf, r): // U+FEFF, U+200B: the normalizer drops them, so the word could never match
+			return fmt.Errorf("must not contain the invisible character %U", r)
 		}
 	}
 	return nil

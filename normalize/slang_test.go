@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -26,6 +27,11 @@ func TestParseSlangErrors(t *testing.T) {
 		{"edge hyphen", "gk -tidak\n", "x.txt:1: standard form \"-tidak\": must not start or end with '-'"},
 		{"hashtag key", "gk# tidak\n", "x.txt:1: colloquial form"},
 		{"invalid UTF-8", "gk ti\xffdak\n", "x.txt:1: invalid UTF-8"},
+		{"title case", "\u01c5 tidak\n", `x.txt:1: colloquial form "ǅ": must be lowercase`},
+		{"byte-order mark on a later line", "gk tidak\n\ufeffbgt banget\n", `x.txt:2: colloquial form "\ufeffbgt": must not contain the invisible character U+FEFF`},
+		{"zero-width space", "gk ti\u200bdak\n", `x.txt:1: standard form "ti\u200bdak": must not contain the invisible character U+200B`},
+		{"long line", "gk tidak\n" + strings.Repeat("a", MaxSlangLineBytes) + " b\n", "x.txt:2: line longer than 1024 bytes"},
+		{"long line without a line end", "gk tidak\n" + strings.Repeat("a", MaxSlangLineBytes+1), "x.txt:2: line longer than 1024 bytes"},
 		{"empty", "", "x.txt:0: empty"},
 		{"comments only", "# a\n\n# b\n", "x.txt:3: empty"},
 	}
@@ -55,5 +61,33 @@ func TestEmbeddedSlang(t *testing.T) {
 	for k, v := range m {
 		require.True(t, n.IsKnown(k), k)
 		require.True(t, n.IsKnown(v), v)
+	}
+}
+
+// repeat is an endless reader of one string, like /dev/zero or `yes`.
+type repeat string
+
+func (r repeat) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		n += copy(p[n:], r)
+	}
+	return n, nil
+}
+
+// TestParseSlangEndlessInput: an input that never ends is an error, found
+// after a bounded read whether it has line ends or not (before the bounds,
+// a link to /dev/zero grew one line until memory ran out).
+func TestParseSlangEndlessInput(t *testing.T) {
+	for _, tc := range []struct {
+		in   repeat
+		want string
+	}{
+		{"\x00", "x.txt:2: line longer than 1024 bytes"},
+		{"gk tidak\n", "dictionary larger than 16 MiB"},
+	} {
+		_, err := ParseSlang(io.MultiReader(strings.NewReader("bgt banget\n"), tc.in), "x.txt")
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), tc.want)
 	}
 }
