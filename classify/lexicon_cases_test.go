@@ -15,9 +15,11 @@ import (
 
 // lexiconCase is one line of testdata/lexicon_cases.txt.
 type lexiconCase struct {
-	line int
-	want []lexicon.Label // nil: the post must flag nothing
-	post string
+	line  int
+	clean bool            // the post must flag nothing
+	want  []lexicon.Label // labels the post must flag
+	not   []lexicon.Label // labels the post must not flag
+	post  string
 }
 
 // readLexiconCases parses testdata/lexicon_cases.txt (its header says the format).
@@ -35,12 +37,17 @@ func readLexiconCases(t *testing.T) []lexiconCase {
 		}
 		labels, post, ok := strings.Cut(line, "\t")
 		require.Truef(t, ok && post != "", "lexicon_cases.txt:%d: want LABELS<TAB>POST", n)
-		c := lexiconCase{line: n, post: post}
-		if labels != "-" {
+		c := lexiconCase{line: n, post: post, clean: labels == "-"}
+		if !c.clean {
 			for _, name := range strings.Split(labels, ",") {
-				l, err := lexicon.ParseLabel(name)
+				neg := strings.HasPrefix(name, "!")
+				l, err := lexicon.ParseLabel(strings.TrimPrefix(name, "!"))
 				require.NoErrorf(t, err, "lexicon_cases.txt:%d", n)
-				c.want = append(c.want, l)
+				if neg {
+					c.not = append(c.not, l)
+				} else {
+					c.want = append(c.want, l)
+				}
 			}
 		}
 		cases = append(cases, c)
@@ -51,19 +58,22 @@ func readLexiconCases(t *testing.T) []lexiconCase {
 }
 
 // TestLexiconCases holds the default classifier to the hand-written posts of
-// testdata/lexicon_cases.txt: clean look-alikes flag nothing, and the posts
-// the entries were written for flag their labels.
+// testdata/lexicon_cases.txt: clean look-alikes flag nothing, the posts the
+// entries were written for flag their labels, and look-alikes of one label
+// do not flag it.
 func TestLexiconCases(t *testing.T) {
 	c, err := classify.New()
 	require.NoError(t, err)
 	for _, tc := range readLexiconCases(t) {
 		r := c.Classify(tc.post)
-		if tc.want == nil {
+		if tc.clean {
 			assert.Emptyf(t, r.Flagged, "lexicon_cases.txt:%d: clean post flagged: %q", tc.line, tc.post)
-			continue
 		}
 		for _, l := range tc.want {
 			assert.Truef(t, r.Has(l), "lexicon_cases.txt:%d: %s not flagged (got %v): %q", tc.line, l, r.Flagged, tc.post)
+		}
+		for _, l := range tc.not {
+			assert.Falsef(t, r.Has(l), "lexicon_cases.txt:%d: %s flagged (got %v): %q", tc.line, l, r.Flagged, tc.post)
 		}
 	}
 }
