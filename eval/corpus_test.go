@@ -120,7 +120,7 @@ func TestAuthoredPosts(t *testing.T) {
 		{"heldout.jsonl", map[string]floor{
 			"hate_speech":    {f1: 0.86, precision: 0.89},
 			"sara":           {f1: 0.82, precision: 0.88},
-			"black_campaign": {f1: 0.89, precision: 0.92},
+			"black_campaign": {f1: 0.85, precision: 0.91},
 			"provocation":    {f1: 0.81, precision: 0.85},
 			"hoax":           {f1: 0.87, precision: 0.95},
 			"abusive":        {f1: 0.89, precision: 0.80},
@@ -130,7 +130,7 @@ func TestAuthoredPosts(t *testing.T) {
 		{"posts2.jsonl", map[string]floor{
 			"hate_speech":    {f1: 0.77, precision: 0.93},
 			"sara":           {f1: 0.83, precision: 0.92},
-			"black_campaign": {f1: 0.91, precision: 0.95},
+			"black_campaign": {f1: 0.89, precision: 0.95},
 			"provocation":    {f1: 0.83, precision: 0.88},
 			"hoax":           {f1: 0.96, precision: 0.99},
 			"abusive":        {f1: 0.83, precision: 0.79},
