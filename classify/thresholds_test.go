@@ -28,32 +28,7 @@ func TestLabelThreshold(t *testing.T) {
 	c, err := classify.New(classify.WithThreshold(lexicon.Hoax, 0.9))
 	require.NoError(t, err)
 	assert.Equal(t, 0.9, c.Threshold(lexicon.Hoax))
-	assert.Equal(t, classify.LabelThreshold(lexicon.Provocation), c.Threshold(lexicon.Provocation))
-}
-
-// TestLabelThresholdFlags checks the defaults that differ from
-// DefaultThreshold on posts written for it, scored between the two: two
-// weak hoax markers flag hoax, a plea with a weak chain cue and "!!" does
-// not, nor does a bare command without a target flag provocation.
-func TestLabelThresholdFlags(t *testing.T) {
-	def, err := classify.New()
-	require.NoError(t, err)
-	tests := []struct {
-		post  string
-		label lexicon.Label
-		want  bool
-	}{
-		{"Orang dalam bilang slot terbatas, buruan daftar", lexicon.Hoax, true},
-		{"Mohon bantu sebarkan!! Kucing saya hilang di Bekasi", lexicon.Hoax, false},
-		{"Serbu sekarang!", lexicon.Provocation, false},
-	}
-	for _, tt := range tests {
-		r := def.Classify(tt.post)
-		lr, ok := r.Label(tt.label)
-		require.Truef(t, ok, "%q: no %s score", tt.post, tt.label)
-		require.Lessf(t, lr.Score, classify.DefaultThreshold, "%q: the case must score under DefaultThreshold", tt.post)
-		assert.Equalf(t, tt.want, r.Has(tt.label), "%q: %s score %v", tt.post, tt.label, lr.Score)
-	}
+	assert.Equal(t, classify.LabelThreshold(lexicon.Provocation), c.Threshold(lexicon.Provocation), "other labels keep their defaults")
 }
 
 func ExampleLabelThreshold() {
@@ -64,7 +39,7 @@ func ExampleLabelThreshold() {
 	// hate_speech 0.50
 	// sara 0.50
 	// black_campaign 0.50
-	// provocation 0.45
-	// hoax 0.45
+	// provocation 0.50
+	// hoax 0.50
 	// abusive 0.50
 }
