@@ -11,10 +11,6 @@ import (
 	"github.com/saring-id/saring/normalize"
 )
 
-// DefaultThreshold is the score at which a label is flagged unless
-// WithThreshold says otherwise.
-const DefaultThreshold = 0.5
-
 // Classifier scores texts against a lexicon set. It is immutable after New
 // and safe for concurrent use by any number of goroutines.
 type Classifier struct {
@@ -177,7 +173,7 @@ func New(opts ...Option) (*Classifier, error) {
 		c.fuzzy = newFuzzyIndex(c.entries)
 	}
 	for i, l := range labelOrder {
-		c.threshold[i] = DefaultThreshold
+		c.threshold[i] = LabelThreshold(l)
 		if t, ok := cfg.threshold[l]; ok {
 			c.threshold[i] = t
 		}

@@ -115,7 +115,7 @@
 // of its own such as shouting or chain+claim) combines by noisy-OR, 1 - Π(1
 // - weight), rounded to three decimals; sara evidence also counts for
 // hate_speech. A label is flagged when its score reaches its threshold
-// ([DefaultThreshold] unless [WithThreshold] says otherwise). A flagged
+// ([LabelThreshold] unless [WithThreshold] says otherwise). A flagged
 // label's severity is the strongest severity among its evidence of weight
 // 0.1 or more (negated evidence does not count), at least weak; a label
 // below its threshold has none.

@@ -41,13 +41,19 @@ func runCorpus(t *testing.T, path, textCol string, replace []string, mappings ..
 	return rep
 }
 
-// requireF1 fails when a spec's F1 is below floor.
-func requireF1(t *testing.T, rep eval.Report, floors map[string]float64) {
+// floor is the least F1 and precision a spec may have.
+type floor struct{ f1, precision float64 }
+
+// requireFloors fails when a spec's F1 or precision is below its floor, so
+// that neither recall bought with precision nor precision bought with
+// recall passes unseen.
+func requireFloors(t *testing.T, rep eval.Report, floors map[string]floor) {
 	t.Helper()
-	for name, floor := range floors {
+	for name, fl := range floors {
 		m, ok := rep.Metric(name)
 		require.True(t, ok, name)
-		require.GreaterOrEqualf(t, m.F1, floor, "%s F1 fell below its floor", name)
+		require.GreaterOrEqualf(t, m.F1, fl.f1, "%s F1 fell below its floor", name)
+		require.GreaterOrEqualf(t, m.Precision, fl.precision, "%s precision fell below its floor", name)
 	}
 }
 
@@ -72,9 +78,14 @@ func TestIbrohimDev(t *testing.T) {
 		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race",
 		"sara@agama,ras,suku=HS_Religion|HS_Race")
 	// Regression floors just under the figures measured when they were set
-	// (README, "Measured figures"); the issue's targets are higher.
-	requireF1(t, rep, map[string]float64{
-		"hate_speech": 0.57, "abusive": 0.78, "sara": 0.37, "sara@agama,ras,suku": 0.42,
+	// (README, "Measured figures", 2026-12-02); issue #14's targets are
+	// higher for hate_speech (0.68) and sara (0.55), and abusive holds its
+	// target (0.85).
+	requireFloors(t, rep, map[string]floor{
+		"hate_speech":         {f1: 0.58, precision: 0.67},
+		"abusive":             {f1: 0.85, precision: 0.91},
+		"sara":                {f1: 0.37, precision: 0.34},
+		"sara@agama,ras,suku": {f1: 0.43, precision: 0.49},
 	})
 }
 
@@ -87,36 +98,48 @@ var authoredLabels = []string{
 
 // TestAuthoredPosts measures the project's authored post sets
 // (testdata/README.md) against regression floors just under the figures
-// the README gives.
+// the README gives (2026-12-02).
 func TestAuthoredPosts(t *testing.T) {
 	sets := []struct {
 		file   string
-		floors map[string]float64
+		floors map[string]floor
 	}{
 		// Written here for every label and for clean look-alikes; tuned on.
-		{"posts.jsonl", map[string]float64{
-			"hate_speech": 0.89, "sara": 0.91, "black_campaign": 0.95,
-			"provocation": 0.95, "hoax": 0.96, "abusive": 0.92,
+		{"posts.jsonl", map[string]floor{
+			"hate_speech":    {f1: 0.90, precision: 0.92},
+			"sara":           {f1: 0.91, precision: 0.97},
+			"black_campaign": {f1: 0.95, precision: 0.96},
+			"provocation":    {f1: 0.95, precision: 0.96},
+			"hoax":           {f1: 0.96, precision: 0.96},
+			"abusive":        {f1: 0.93, precision: 0.88},
 		}},
-		// Held out: written by a separate author without sight of the
-		// lexicons or the rules, never tuned on, so it shows how the tuning
-		// on posts.jsonl generalises. Raising these floors by tuning on it
-		// would spend it.
-		{"heldout.jsonl", map[string]float64{
-			"hate_speech": 0.84, "sara": 0.78, "black_campaign": 0.78,
-			"provocation": 0.70, "hoax": 0.73, "abusive": 0.88,
+		// Written by a separate author without sight of the lexicons or
+		// the rules. Development data since issue #14: its errors were
+		// read and the thresholds chosen on it, so these figures are
+		// in-sample.
+		{"heldout.jsonl", map[string]floor{
+			"hate_speech":    {f1: 0.86, precision: 0.89},
+			"sara":           {f1: 0.82, precision: 0.88},
+			"black_campaign": {f1: 0.85, precision: 0.91},
+			"provocation":    {f1: 0.76, precision: 0.87},
+			"hoax":           {f1: 0.81, precision: 0.95},
+			"abusive":        {f1: 0.89, precision: 0.80},
 		}},
 		// Written by another separate author from the label definitions
-		// alone; development data, not yet tuned on.
-		{"posts2.jsonl", map[string]float64{
-			"hate_speech": 0.74, "sara": 0.77, "black_campaign": 0.78,
-			"provocation": 0.79, "hoax": 0.75, "abusive": 0.82,
+		// alone; development data, tuned on since issue #14.
+		{"posts2.jsonl", map[string]floor{
+			"hate_speech":    {f1: 0.77, precision: 0.93},
+			"sara":           {f1: 0.83, precision: 0.92},
+			"black_campaign": {f1: 0.89, precision: 0.95},
+			"provocation":    {f1: 0.83, precision: 0.88},
+			"hoax":           {f1: 0.94, precision: 0.99},
+			"abusive":        {f1: 0.83, precision: 0.79},
 		}},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
 			rep := runCorpus(t, "../testdata/"+set.file, "text", nil, authoredLabels...)
-			requireF1(t, rep, set.floors)
+			requireFloors(t, rep, set.floors)
 		})
 	}
 }

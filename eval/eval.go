@@ -132,19 +132,20 @@ func ParseSpec(s string) (Spec, error) {
 // predicts reports whether res has the spec's label (with one of its
 // targets, when it names any).
 func (s Spec) predicts(res classify.Result) bool {
-	if !res.Has(s.Label) {
-		return false
+	return res.Has(s.Label) && s.score(res) > 0
+}
+
+// score is res's score for the spec's label, or 0 when the spec names
+// targets and the label has none of them.
+func (s Spec) score(res classify.Result) float64 {
+	lr, ok := res.Label(s.Label)
+	if !ok {
+		return 0
 	}
-	if len(s.Targets) == 0 {
-		return true
+	if len(s.Targets) > 0 && !slices.ContainsFunc(lr.Targets, func(t lexicon.Target) bool { return slices.Contains(s.Targets, t) }) {
+		return 0
 	}
-	lr, _ := res.Label(s.Label)
-	for _, t := range lr.Targets {
-		if slices.Contains(s.Targets, t) {
-			return true
-		}
-	}
-	return false
+	return lr.Score
 }
 
 // Name is the spec's label with its targets, as written.
@@ -340,16 +341,7 @@ func (r Report) Metric(name string) (Metrics, bool) {
 // Errors are sorted worst first: false positives by descending score,
 // false negatives by ascending score.
 func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spec) (Report, error) {
-	texts := make([]string, len(recs))
-	for i, r := range recs {
-		texts[i] = r.Text
-	}
-	for _, r := range recs {
-		if len(r.Gold) != len(specs) {
-			return Report{}, fmt.Errorf("record at line %d has %d gold labels for %d specs", r.Line, len(r.Gold), len(specs))
-		}
-	}
-	results, err := c.ClassifyBatch(ctx, texts)
+	results, err := classifyAll(ctx, c, recs, specs)
 	if err != nil {
 		return Report{}, err
 	}
@@ -372,17 +364,38 @@ func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spe
 				m.TN++
 			}
 		}
-		m.Support = m.TP + m.FN
-		m.Precision = ratio(m.TP, m.TP+m.FP)
-		m.Recall = ratio(m.TP, m.TP+m.FN)
-		if m.Precision+m.Recall > 0 {
-			m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
-		}
+		m.finish()
 		slices.SortStableFunc(m.FalsePositives, func(a, b Case) int { return cmpFloat(b.Score, a.Score) })
 		slices.SortStableFunc(m.FalseNegatives, func(a, b Case) int { return cmpFloat(a.Score, b.Score) })
 		rep.Labels = append(rep.Labels, m)
 	}
 	return rep, nil
+}
+
+// classifyAll checks that every record has a gold value per spec and
+// classifies the records on all cores.
+func classifyAll(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spec) ([]classify.Result, error) {
+	for _, r := range recs {
+		if len(r.Gold) != len(specs) {
+			return nil, fmt.Errorf("record at line %d has %d gold labels for %d specs", r.Line, len(r.Gold), len(specs))
+		}
+	}
+	texts := make([]string, len(recs))
+	for i, r := range recs {
+		texts[i] = r.Text
+	}
+	return c.ClassifyBatch(ctx, texts)
+}
+
+// finish sets Support, Precision, Recall and F1 from the counts.
+func (m *Metrics) finish() {
+	m.Support = m.TP + m.FN
+	m.Precision = ratio(m.TP, m.TP+m.FP)
+	m.Recall = ratio(m.TP, m.TP+m.FN)
+	m.F1 = 0
+	if m.Precision+m.Recall > 0 {
+		m.F1 = 2 * m.Precision * m.Recall / (m.Precision + m.Recall)
+	}
 }
 
 func ratio(a, b int) float64 {

@@ -49,6 +49,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	var repl replFlag
 	fs.Var(&repl, "replace", `replace OLD=NEW in every text before classifying, Go escapes allowed (e.g. '\\n=\n', 'USER=@user'); repeatable`)
 	errs := fs.Int("errors", 0, "show the N worst false positives and false negatives of each label")
+	sweep := fs.Bool("sweep", false, "instead of the figures at the classifier's thresholds, show each label's figures at thresholds 0.05 to 0.95")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: saring eval --text COLUMN --label NAME[@TARGETS]=EXPR ... [--replace OLD=NEW] [--errors N] FILE.csv|FILE.jsonl\n\n")
 		fs.PrintDefaults()
@@ -75,6 +76,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "saring eval: %v\n", err)
 		return 1
+	}
+	if *sweep {
+		return writeSweep(c, recs, specs, stdout, stderr)
 	}
 	rep, err := eval.Run(context.Background(), c, recs, specs)
 	if err != nil {
