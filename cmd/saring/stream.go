@@ -233,40 +233,52 @@ func readJobs(srcs []source, max int, work, order chan<- *job, stop <-chan struc
 		}
 	}
 	for _, s := range srcs {
-		r := s.r
-		if r == nil {
-			f, err := os.Open(s.name)
-			if err != nil {
-				j := &job{fatal: err, done: make(chan struct{})}
-				close(j.done)
-				send(j, order)
-				return
-			}
-			defer f.Close()
-			r = f
+		err := readSource(s, max, send, work, order, read)
+		if errors.Is(err, errStopped) {
+			return
 		}
-		lines := newLineReader(r, max)
-		for n := 1; ; n++ {
-			line, err := lines.next()
-			read.Add(lines.read)
-			lines.read = 0
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			j := &job{at: place{s.name, n}, line: line, tooLong: errors.Is(err, errLineTooLong),
-				drain: !s.regular && lines.drained(), done: make(chan struct{})}
-			if err != nil && !j.tooLong {
-				j.fatal = fmt.Errorf("reading %s: %w", j.at, err)
-				close(j.done)
-				send(j, order)
-				return
-			}
-			if !send(j, order) || !send(j, work) {
-				return
-			}
+		if err != nil {
+			j := &job{fatal: err, done: make(chan struct{})}
+			close(j.done)
+			send(j, order)
+			return
 		}
 	}
 }
+
+// readSource reads the lines of one input into jobs. It returns the error
+// that ends the run, or errStopped when the run was stopped.
+func readSource(s source, max int, send func(*job, chan<- *job) bool, work, order chan<- *job, read *atomic.Int64) error {
+	r := s.r
+	if r == nil {
+		f, err := os.Open(s.name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	lines := newLineReader(r, max)
+	for n := 1; ; n++ {
+		line, err := lines.next()
+		read.Add(lines.read)
+		lines.read = 0
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil && !errors.Is(err, errLineTooLong):
+			return fmt.Errorf("reading %s: %w", place{s.name, n}, err)
+		}
+		j := &job{at: place{s.name, n}, line: line, tooLong: err != nil,
+			drain: !s.regular && lines.drained(), done: make(chan struct{})}
+		if !send(j, order) || !send(j, work) {
+			return errStopped
+		}
+	}
+}
+
+// errStopped ends the reading of a run that was stopped.
+var errStopped = errors.New("stopped")
 
 // encodeAnswer answers j as one record.
 func encodeAnswer(j *job, max int, answer func(place, string) any, write func(io.Writer, place, any)) []byte {
