@@ -174,7 +174,8 @@ func answerLines(cmd string, srcs []source, stdout, stderr io.Writer, f streamFl
 	stop := make(chan struct{})
 	defer close(stop)
 	work := make(chan *job)
-	order := make(chan *job, 2*f.workers)
+	// At most workers+1 jobs are in flight: workers queued, one awaited.
+	order := make(chan *job, f.workers)
 	var read atomic.Int64
 	go readJobs(srcs, f.maxBytes, work, order, stop, &read)
 	for range f.workers {
@@ -202,12 +203,12 @@ func answerLines(cmd string, srcs []source, stdout, stderr io.Writer, f streamFl
 			return fail("%v", j.fatal)
 		}
 		if _, err := out.Write(j.out); err != nil {
-			return fail("writing the answer to %s: %v", j.at, err)
+			return fail("writing: %v", err)
 		}
 		prog.add()
 		if j.drain {
 			if err := out.Flush(); err != nil {
-				return fail("writing the answer to %s: %v", j.at, err)
+				return fail("writing: %v", err)
 			}
 		}
 	}
