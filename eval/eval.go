@@ -273,15 +273,16 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec, opts ...ReadOption
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", name, err)
 	}
+	need := append([]string{textCol}, specColumns(specs)...)
 	col := make(map[string]int, len(header))
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if j, dup := col[h]; dup && (h == textCol || slices.ContainsFunc(specs, func(s Spec) bool { return slices.Contains(s.Expr.columns(), h) })) {
+		if j, dup := col[h]; dup && slices.Contains(need, h) {
 			return nil, fmt.Errorf("%s:1: column %q appears twice (columns %d and %d)", name, h, j+1, i+1)
 		}
 		col[h] = i
 	}
-	for _, n := range append([]string{textCol}, specColumns(specs)...) {
+	for _, n := range need {
 		if _, ok := col[n]; !ok {
 			return nil, fmt.Errorf("%s: no column %q (have %s)", name, n, strings.Join(header, ", "))
 		}

@@ -63,7 +63,8 @@ func (f *streamFlags) parse(fs *flag.FlagSet, args []string, stdin io.Reader) (s
 	return srcs, 0, true
 }
 
-// isTerminal reports whether w is a terminal (a character device).
+// isTerminal reports whether w is a character device, as a terminal is.
+// /dev/null is one too; progress written there costs nothing.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {

@@ -353,3 +353,17 @@ func TestWriteErrorStops(t *testing.T) {
 		assert.Less(t, in.n, len(input)/10, "%v: stopped after %d of %d bytes", args, in.n, len(input))
 	}
 }
+
+// TestIsTerminal checks the test behind --progress's default: a character
+// device is a terminal, a regular file or a buffer is not.
+func TestIsTerminal(t *testing.T) {
+	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer dev.Close()
+	assert.True(t, isTerminal(dev))
+	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.False(t, isTerminal(f))
+	assert.False(t, isTerminal(&bytes.Buffer{}))
+}
