@@ -6,10 +6,10 @@
 //	saring classify [flags] [FILE...]   one text a line in, one JSON object a line out
 //	saring normalize [flags] [FILE...]  tokens with their normalised forms, stems and spans
 //	saring eval [flags] [FILE...]       precision, recall and F1 on a labelled CSV or JSONL corpus
-//	saring lexicon lint [DIR]      check lexicon files
-//	saring lexicon stats [DIR]     count lexicon entries
-//	saring serve [flags]           HTTP API and highlight page
-//	saring version                 the release, saring.Version
+//	saring lexicon lint [DIR]           check lexicon files
+//	saring lexicon stats [DIR]          count lexicon entries
+//	saring serve [flags]                HTTP API and highlight page
+//	saring version                      the release, saring.Version
 //
 // Commands that read posts read the files named (- is standard input), or
 // standard input when none is named. Run "saring COMMAND -h" for a
