@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -164,85 +162,6 @@ func classifyRecord(c *classify.Classifier, line string, at place) any {
 		return errorOutput{ID: id, Error: fmt.Sprintf("%s: %v", at, err)}
 	}
 	return server.Output{ID: id, Result: c.Classify(text)}
-}
-
-// parseRecord reads a --jsonl record {"id":…,"text":"…"}: any other fields
-// are ignored, "id" may hold any JSON value and "text" must be a string.
-// The id is returned whenever it could be read, also with an error.
-func parseRecord(line string) (id json.RawMessage, text string, err error) {
-	if !json.Valid([]byte(line)) {
-		return nil, "", fmt.Errorf("invalid JSON: %w", syntaxError(line))
-	}
-	if kind := jsonKind([]byte(line)); kind != "object" {
-		return nil, "", fmt.Errorf(`want a JSON object {"id":…,"text":"…"}, got %s`, article(kind))
-	}
-	fields := make(map[string]json.RawMessage)
-	dec := json.NewDecoder(strings.NewReader(line))
-	dec.Token() // {
-	for dec.More() {
-		key, _ := dec.Token()
-		var v json.RawMessage
-		dec.Decode(&v)
-		k := key.(string)
-		if _, dup := fields[k]; dup && (k == "id" || k == "text") {
-			return nil, "", fmt.Errorf("%q appears twice", k)
-		}
-		fields[k] = v
-	}
-	id = fields["id"]
-	raw, ok := fields["text"]
-	switch {
-	case !ok:
-		return id, "", errors.New(`no "text" field`)
-	case jsonKind(raw) != "string":
-		return id, "", fmt.Errorf(`"text" is %s, want a string`, article(jsonKind(raw)))
-	}
-	if err := json.Unmarshal(raw, &text); err != nil {
-		return id, "", fmt.Errorf(`"text": %w`, err)
-	}
-	return id, text, nil
-}
-
-// jsonKind names the kind of the JSON value v starts with, as JSON names
-// it: object, array, string, number, boolean or null ("" when v starts
-// with none of them).
-func jsonKind(v []byte) string {
-	v = bytes.TrimLeft(v, " \t\r\n")
-	if len(v) == 0 {
-		return ""
-	}
-	switch c := v[0]; {
-	case c == '{':
-		return "object"
-	case c == '[':
-		return "array"
-	case c == '"':
-		return "string"
-	case c == 't' || c == 'f':
-		return "boolean"
-	case c == 'n':
-		return "null"
-	case c == '-' || '0' <= c && c <= '9':
-		return "number"
-	}
-	return ""
-}
-
-// article puts "a" or "an" before a JSON kind; null stands alone.
-func article(kind string) string {
-	switch kind {
-	case "null":
-		return kind
-	case "object", "array":
-		return "an " + kind
-	}
-	return "a " + kind
-}
-
-// syntaxError is json's complaint about line, which is not valid JSON.
-func syntaxError(line string) error {
-	var v any
-	return json.Unmarshal([]byte(line), &v)
 }
 
 // writePretty prints a record for a person to read, headed by its place:

@@ -45,10 +45,10 @@ func startProgress(w io.Writer, total int64, read *atomic.Int64) *progress {
 	return p
 }
 
-// add counts one answered post.
-func (p *progress) add() {
+// add counts n answered posts.
+func (p *progress) add(n int) {
 	if p != nil {
-		p.done.Add(1)
+		p.done.Add(int64(n))
 	}
 }
 

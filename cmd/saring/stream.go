@@ -146,19 +146,33 @@ func totalSize(srcs []source) int64 {
 	return n
 }
 
-// job is one input line on its way through the workers.
+// Lines travel to the workers in batches, so that the cost of passing one
+// (channel operations, a goroutine switch) is shared by many short posts: a
+// batch ends after batchLines lines or batchBytes bytes, and whenever the
+// input has nothing more buffered, so no line waits for later input.
+const (
+	batchLines = 64
+	batchBytes = 64 << 10
+)
+
+// job is a batch of input lines on its way through the workers.
 type job struct {
-	at   place
-	line string
-	// tooLong marks a line over --max-bytes, answered with an error.
-	tooLong bool
+	lines []line
 	// fatal, a read error, ends the run instead of being answered.
 	fatal error
-	// drain marks the last line buffered from an input that is not a
-	// regular file: its answer is flushed at once.
+	// drain marks a batch that ends what was buffered from an input that
+	// is not a regular file: its answers are flushed at once.
 	drain bool
 	out   []byte
 	done  chan struct{}
+}
+
+// line is one input line.
+type line struct {
+	at   place
+	text string
+	// tooLong marks a line over --max-bytes, answered with an error.
+	tooLong bool
 }
 
 // answerLines answers every line of srcs with exactly one record on stdout,
@@ -175,14 +189,15 @@ func answerLines(cmd string, srcs []source, stdout, stderr io.Writer, f streamFl
 	stop := make(chan struct{})
 	defer close(stop)
 	work := make(chan *job)
-	// At most workers+1 jobs are in flight: workers queued, one awaited.
+	// At most workers+1 batches are in flight: workers queued, one awaited.
 	order := make(chan *job, f.workers)
 	var read atomic.Int64
 	go readJobs(srcs, f.maxBytes, work, order, stop, &read)
 	for range f.workers {
 		go func() {
+			enc := newEncoder(f.maxBytes, answer, write)
 			for j := range work {
-				j.out = encodeAnswer(j, f.maxBytes, answer, write)
+				j.out = enc.records(j.lines)
 				close(j.done)
 			}
 		}()
@@ -206,7 +221,7 @@ func answerLines(cmd string, srcs []source, stdout, stderr io.Writer, f streamFl
 		if _, err := out.Write(j.out); err != nil {
 			return fail("writing: %v", err)
 		}
-		prog.add()
+		prog.add(len(j.lines))
 		if j.drain {
 			if err := out.Flush(); err != nil {
 				return fail("writing: %v", err)
@@ -220,37 +235,42 @@ func answerLines(cmd string, srcs []source, stdout, stderr io.Writer, f streamFl
 	return 0
 }
 
-// readJobs reads the lines of srcs into jobs, sending each to order (in
+// readJobs reads the lines of srcs into batches, sending each to order (in
 // input order) and, unless it ends the run, to work. It stops at the first
 // read error or when stop is closed.
 func readJobs(srcs []source, max int, work, order chan<- *job, stop <-chan struct{}, read *atomic.Int64) {
 	defer close(order)
 	defer close(work)
-	send := func(j *job, ch chan<- *job) bool {
-		select {
-		case ch <- j:
-			return true
-		case <-stop:
-			return false
+	send := func(j *job) bool {
+		chans := []chan<- *job{order, work}
+		if j.fatal != nil {
+			chans = chans[:1] // a read error is not worked on
 		}
+		for _, ch := range chans {
+			select {
+			case ch <- j:
+			case <-stop:
+				return false
+			}
+		}
+		return true
 	}
 	for _, s := range srcs {
-		err := readSource(s, max, send, work, order, read)
-		if errors.Is(err, errStopped) {
-			return
-		}
-		if err != nil {
-			j := &job{fatal: err, done: make(chan struct{})}
-			close(j.done)
-			send(j, order)
+		if err := readSource(s, max, send, read); err != nil {
+			if !errors.Is(err, errStopped) {
+				send(&job{fatal: err, done: closed})
+			}
 			return
 		}
 	}
 }
 
-// readSource reads the lines of one input into jobs. It returns the error
-// that ends the run, or errStopped when the run was stopped.
-func readSource(s source, max int, send func(*job, chan<- *job) bool, work, order chan<- *job, read *atomic.Int64) error {
+// closed is a closed channel: the done of a job nobody works on.
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// readSource reads the lines of one input into batches. It returns the
+// error that ends the run, or errStopped when the run was stopped.
+func readSource(s source, max int, send func(*job) bool, read *atomic.Int64) error {
 	r := s.r
 	if r == nil {
 		f, err := os.Open(s.name)
@@ -261,20 +281,28 @@ func readSource(s source, max int, send func(*job, chan<- *job) bool, work, orde
 		r = f
 	}
 	lines := newLineReader(r, max)
+	j, size := &job{done: make(chan struct{})}, 0
 	for n := 1; ; n++ {
-		line, err := lines.next()
+		text, err := lines.next()
 		read.Add(lines.read)
 		lines.read = 0
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil
-		case err != nil && !errors.Is(err, errLineTooLong):
+		if err != nil && !errors.Is(err, errLineTooLong) {
+			if len(j.lines) > 0 && !send(j) {
+				return errStopped
+			}
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
 			return fmt.Errorf("reading %s: %w", place{s.name, n}, err)
 		}
-		j := &job{at: place{s.name, n}, line: line, tooLong: err != nil,
-			drain: !s.regular && lines.drained(), done: make(chan struct{})}
-		if !send(j, order) || !send(j, work) {
-			return errStopped
+		j.lines = append(j.lines, line{at: place{s.name, n}, text: text, tooLong: err != nil})
+		size += len(text)
+		if drained := lines.drained(); drained || len(j.lines) == batchLines || size >= batchBytes {
+			j.drain = drained && !s.regular
+			if !send(j) {
+				return errStopped
+			}
+			j, size = &job{done: make(chan struct{})}, 0
 		}
 	}
 }
@@ -282,26 +310,43 @@ func readSource(s source, max int, send func(*job, chan<- *job) bool, work, orde
 // errStopped ends the reading of a run that was stopped.
 var errStopped = errors.New("stopped")
 
-// encodeAnswer answers j as one record.
-func encodeAnswer(j *job, max int, answer func(place, string) any, write func(io.Writer, place, any)) []byte {
-	var rec any
-	if j.tooLong {
-		rec = errorOutput{Error: fmt.Sprintf("%s: longer than %d bytes (--max-bytes)", j.at, max)}
-	} else {
-		rec = answer(j.at, j.line)
+// encoder answers the lines of a batch; each worker has its own.
+type encoder struct {
+	max    int
+	answer func(place, string) any
+	write  func(io.Writer, place, any)
+	buf    bytes.Buffer
+	json   *json.Encoder
+}
+
+func newEncoder(max int, answer func(place, string) any, write func(io.Writer, place, any)) *encoder {
+	e := &encoder{max: max, answer: answer, write: write}
+	e.json = json.NewEncoder(&e.buf)
+	e.json.SetEscapeHTML(false)
+	return e
+}
+
+// records returns the records of lines, one after the other.
+func (e *encoder) records(lines []line) []byte {
+	e.buf.Reset()
+	for _, l := range lines {
+		var rec any
+		if l.tooLong {
+			rec = errorOutput{Error: fmt.Sprintf("%s: longer than %d bytes (--max-bytes)", l.at, e.max)}
+		} else {
+			rec = e.answer(l.at, l.text)
+		}
+		if e.write != nil {
+			e.write(&e.buf, l.at, rec)
+			continue
+		}
+		mark := e.buf.Len()
+		if err := e.json.Encode(rec); err != nil {
+			e.buf.Truncate(mark)
+			e.json.Encode(errorOutput{Error: fmt.Sprintf("%s: encoding the answer: %v", l.at, err)})
+		}
 	}
-	var b bytes.Buffer
-	if write != nil {
-		write(&b, j.at, rec)
-		return b.Bytes()
-	}
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		b.Reset()
-		enc.Encode(errorOutput{Error: fmt.Sprintf("%s: encoding the answer: %v", j.at, err)})
-	}
-	return b.Bytes()
+	return bytes.Clone(e.buf.Bytes())
 }
 
 // errorOutput answers an input line that could not be processed.
