@@ -14,6 +14,10 @@ import (
 	"sync/atomic"
 )
 
+// maxWorkers is the highest --workers: each worker may hold a batch of
+// lines, so the count bounds the memory in flight.
+const maxWorkers = 256
+
 // streamFlags are the flags of the commands that answer a stream of lines
 // (classify and normalize).
 type streamFlags struct {
@@ -35,8 +39,8 @@ func (f *streamFlags) check() error {
 	if err := checkMaxBytes(f.maxBytes); err != nil {
 		return err
 	}
-	if f.workers < 1 {
-		return fmt.Errorf("--workers must be at least 1, got %d", f.workers)
+	if f.workers < 1 || f.workers > maxWorkers {
+		return fmt.Errorf("--workers must be between 1 and %d, got %d", maxWorkers, f.workers)
 	}
 	return nil
 }
@@ -75,7 +79,8 @@ func isTerminal(w io.Writer) bool {
 }
 
 // place names an input line in messages: "line 3" on standard input read
-// alone, "posts.txt:3" in a named file.
+// because no file was named, "posts.txt:3" in a named file ("-:3" on
+// standard input named "-").
 type place struct {
 	file string
 	line int
@@ -90,8 +95,8 @@ func (p place) String() string {
 
 // source is one input of a stream: a file or standard input.
 type source struct {
-	// name is the file name, "-" for standard input among other inputs,
-	// "" for standard input alone.
+	// name is the file name: "-" for standard input named so, "" for
+	// standard input read because no file was named.
 	name string
 	r    io.Reader // standard input; nil for a file, opened when reached
 	// regular marks a regular file: its output is fully buffered. size is

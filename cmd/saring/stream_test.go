@@ -146,7 +146,8 @@ func TestStreamUsageErrors(t *testing.T) {
 		}{
 			{[]string{"posts.txt", "--max-bytes", "10"}, "saring " + name + ": flag --max-bytes after the file name: put flags first"},
 			{[]string{"posts.txt", "--workers=2"}, "saring " + name + ": flag --workers after the file name: put flags first"},
-			{[]string{"--workers", "0"}, "saring " + name + ": --workers must be at least 1, got 0"},
+			{[]string{"--workers", "0"}, "saring " + name + ": --workers must be between 1 and 256, got 0"},
+			{[]string{"--workers", "1000000"}, "saring " + name + ": --workers must be between 1 and 256, got 1000000"},
 			{[]string{"--max-bytes", "0"}, "saring " + name + ": --max-bytes must be between 1 and"},
 		} {
 			var out, errb bytes.Buffer
