@@ -1,6 +1,9 @@
 package normalize
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,5 +41,59 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 		_ = n.Word(in)
+	})
+}
+
+// FuzzParseSlang checks the slang parser on any input: an error names the
+// file and a line of the input, and a "want 2 fields" error names a line
+// with the field count it gives; a dictionary read has exactly the pairs of
+// the input's entry lines.
+func FuzzParseSlang(f *testing.F) {
+	for _, s := range []string{
+		"gk tidak\nbgt banget\n", "\ufeff# kamus\n\ngk tidak\r\n", "gk tidak\ngk enggak\n", "gk\n", "a b c\n",
+		"Gk tidak", "gk ti\xffdak", "", "# a\n", "anak2 anak-anak\ngk -tidak", "gk tidak\n\ngk tidak\nx  y \t\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		lines := strings.SplitAfter(in, "\n")
+		if lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
+		}
+		if len(lines) > 0 {
+			lines[0] = strings.TrimPrefix(lines[0], "\ufeff")
+		}
+		pairs, err := ParseSlang(strings.NewReader(in), "s.txt")
+		if err != nil {
+			msg := err.Error()
+			var n int
+			if _, serr := fmt.Sscanf(msg, "s.txt:%d:", &n); serr != nil || n < 0 || n > len(lines) || n == 0 && !strings.Contains(msg, ": empty:") {
+				t.Fatalf("%q: error without a line of the input (%d lines): %v", in, len(lines), err)
+			}
+			if _, after, ok := strings.Cut(msg, `want 2 fields "colloquial standard", got `); ok {
+				if got, _ := strconv.Atoi(after); len(strings.Fields(lines[n-1])) != got {
+					t.Fatalf("%q: %v, but line %d %q has %d fields", in, err, n, lines[n-1], len(strings.Fields(lines[n-1])))
+				}
+			}
+			return
+		}
+		keys := 0
+		seen := make(map[string]bool)
+		for _, l := range lines {
+			fields := strings.Fields(l)
+			if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
+				continue
+			}
+			if len(fields) != 2 || pairs[fields[0]] != fields[1] {
+				t.Fatalf("%q: line %q read as %v", in, l, pairs)
+			}
+			if !seen[fields[0]] {
+				seen[fields[0]] = true
+				keys++
+			}
+		}
+		if keys != len(pairs) {
+			t.Fatalf("%q: %d pairs from %d entry keys", in, len(pairs), keys)
+		}
 	})
 }
