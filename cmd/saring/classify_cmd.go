@@ -119,7 +119,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cf classifierFlags
 	cf.register(fs)
 	var sf streamFlags
-	sf.register(fs, stderr)
+	sf.register(fs, stdout, stderr)
 	jsonl := fs.Bool("jsonl", false, `read JSON objects {"id":…,"text":"…"}, one a line`)
 	pretty := fs.Bool("pretty", false, "human-readable output instead of JSON")
 	fs.Usage = func() {

@@ -44,7 +44,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	var lf lexiconFlags
 	lf.register(fs)
 	var sf streamFlags
-	sf.register(fs, stderr)
+	sf.register(fs, stdout, stderr)
 	srcs, code, ok := sf.parse(fs, args, stdin)
 	if !ok {
 		return code

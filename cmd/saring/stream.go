@@ -26,12 +26,13 @@ type streamFlags struct {
 	progress bool
 }
 
-// register adds the flags to fs; stderr decides --progress's default (on
-// when it is a terminal).
-func (f *streamFlags) register(fs *flag.FlagSet, stderr io.Writer) {
+// register adds the flags to fs. --progress is on by default when stderr
+// is a terminal and stdout is not: a long run into a file or a pipe, not
+// answers shown on the same screen.
+func (f *streamFlags) register(fs *flag.FlagSet, stdout, stderr io.Writer) {
 	fs.IntVar(&f.maxBytes, "max-bytes", 1<<20, "longest input line in bytes (at most "+strconv.Itoa(maxLineLimit)+"); a longer line is answered with an error")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "lines answered in parallel; the output stays in input order")
-	fs.BoolVar(&f.progress, "progress", isTerminal(stderr), "show posts done, posts/s and time left on stderr (default: when stderr is a terminal)")
+	fs.BoolVar(&f.progress, "progress", isTerminal(stderr) && !isTerminal(stdout), "show posts done, posts/s and time left on stderr (default: when stderr is a terminal and stdout is not)")
 }
 
 // check validates the flags.
