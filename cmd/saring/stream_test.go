@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -367,4 +368,15 @@ func TestIsTerminal(t *testing.T) {
 	defer f.Close()
 	assert.False(t, isTerminal(f))
 	assert.False(t, isTerminal(&bytes.Buffer{}))
+
+	// --progress is on by default for a terminal's stderr, unless the
+	// answers go to a terminal too (dev stands in for one).
+	for _, tc := range []struct {
+		stdout, stderr io.Writer
+		want           bool
+	}{{&bytes.Buffer{}, dev, true}, {f, dev, true}, {dev, dev, false}, {&bytes.Buffer{}, f, false}} {
+		var sf streamFlags
+		sf.register(flag.NewFlagSet("x", flag.ContinueOnError), tc.stdout, tc.stderr)
+		assert.Equal(t, tc.want, sf.progress, "stdout %T, stderr %T", tc.stdout, tc.stderr)
+	}
 }
