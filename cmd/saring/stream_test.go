@@ -356,8 +356,8 @@ func TestWriteErrorStops(t *testing.T) {
 	}
 }
 
-// TestIsTerminal checks the test behind --progress's default: a character
-// device is a terminal, a regular file or a buffer is not.
+// TestIsTerminal checks the test behind --progress's default (a character
+// device is a terminal, a regular file or a buffer is not) and the default.
 func TestIsTerminal(t *testing.T) {
 	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	require.NoError(t, err)
