@@ -1,9 +1,11 @@
 package classify_test
 
 import (
+	"context"
 	"math"
 	"reflect"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
@@ -15,10 +17,12 @@ import (
 const fuzzMaxInput = 2 << 10
 
 // FuzzClassify checks the invariants every Result keeps, for any input:
-// no panic, scores and weights in [0,1], labels known, unique and in the
-// order of lexicon.Labels, Flagged consistent with the scores, evidence
-// spans inside the input (and, for lexicon evidence, Text == input[Start:End]),
-// sara flagged only with hate_speech, and the same answer twice.
+// no panic, scores and weights in [0,1], each label's score the documented
+// noisy-OR of its evidence, labels known, unique and in the order of
+// lexicon.Labels, Flagged consistent with the scores, evidence spans inside
+// the input on UTF-8 boundaries (and, for lexicon evidence, Text ==
+// input[Start:End]), sara flagged only with hate_speech, the same answer
+// twice, and the same answer from ClassifyBatch as from Classify.
 func FuzzClassify(f *testing.F) {
 	for _, s := range concurrencyPosts {
 		if len(s) <= fuzzMaxInput {
@@ -52,6 +56,17 @@ func FuzzClassify(f *testing.F) {
 		checkResult(t, c, in, r)
 		if again := c.Classify(in); !reflect.DeepEqual(r, again) {
 			t.Fatalf("not deterministic for %q:\n%+v\n%+v", in, r, again)
+		}
+		// In a batch, among other texts, the text gets the same answer.
+		texts := []string{in, "dasar k4f1r lo", in, "", in}
+		batch, err := c.ClassifyBatch(context.Background(), texts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, b := range batch {
+			if want := c.Classify(texts[i]); !reflect.DeepEqual(b, want) {
+				t.Fatalf("ClassifyBatch differs from Classify for %q:\n%+v\n%+v", texts[i], b, want)
+			}
 		}
 	})
 }
@@ -99,6 +114,7 @@ func checkResult(t *testing.T, c *classify.Classifier, in string, r classify.Res
 		for _, e := range lr.Evidence {
 			checkEvidence(t, in, lr.Label, e)
 		}
+		checkScore(t, in, lr)
 	}
 	if !reflect.DeepEqual(append([]lexicon.Label{}, flagged...), r.Flagged) {
 		t.Fatalf("%q: Flagged %v, but the flagged labels are %v", in, r.Flagged, flagged)
@@ -110,10 +126,38 @@ func checkResult(t *testing.T, c *classify.Classifier, in string, r classify.Res
 	}
 }
 
+// checkScore recomputes a label's score from its evidence by the rule of
+// the package documentation: noisy-OR, 1 - Π(1 - weight), where the
+// evidence standing on one match counts once, at its highest weight, and
+// evidence of its own counts apart. The evidence weights are rounded to
+// three decimals, as the score is, so each may be 0.0005 off.
+func checkScore(t *testing.T, in string, lr classify.LabelResult) {
+	t.Helper()
+	best := make(map[int]float64)
+	miss := 1.0
+	for _, e := range lr.Evidence {
+		if m := classify.EvidenceMatch(e); m >= 0 {
+			best[m] = max(best[m], e.Weight)
+		} else {
+			miss *= 1 - e.Weight
+		}
+	}
+	for _, w := range best {
+		miss *= 1 - w
+	}
+	tolerance := 0.0005*float64(len(lr.Evidence)+1) + 1e-9
+	if math.Abs(lr.Score-(1-miss)) > tolerance {
+		t.Fatalf("%q: %s score %v, but its evidence combines to %.4f: %+v", in, lr.Label, lr.Score, 1-miss, lr.Evidence)
+	}
+}
+
 func checkEvidence(t *testing.T, in string, l lexicon.Label, e classify.Evidence) {
 	t.Helper()
 	if e.Start < 0 || e.End < e.Start || e.End > len(in) {
 		t.Fatalf("%q: %s evidence span [%d,%d) outside the input (%d bytes): %+v", in, l, e.Start, e.End, len(in), e)
+	}
+	if !boundary(in, e.Start) || !boundary(in, e.End) {
+		t.Fatalf("%q: %s evidence span [%d,%d) cuts a UTF-8 character: %+v", in, l, e.Start, e.End, e)
 	}
 	if math.IsNaN(e.Weight) || e.Weight < 0 || e.Weight > 1 {
 		t.Fatalf("%q: %s evidence weight %v outside [0,1]: %+v", in, l, e.Weight, e)
@@ -139,4 +183,21 @@ func checkEvidence(t *testing.T, in string, l lexicon.Label, e classify.Evidence
 	if e.Match == classify.MatchFuzzy && e.Distance <= 0 {
 		t.Fatalf("%q: %s fuzzy evidence with distance %d", in, l, e.Distance)
 	}
+}
+
+// boundary reports whether byte offset i of s starts a character (or is
+// the end): not inside a valid multi-byte UTF-8 sequence. Invalid bytes
+// count as characters of their own.
+func boundary(s string, i int) bool {
+	for j := 0; j < len(s); {
+		if j == i {
+			return true
+		}
+		if j > i {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return i == len(s)
 }

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,9 +23,10 @@ import (
 	"github.com/saring-id/saring/lexicon"
 )
 
-// Expr says when a record has a label, from its columns: a '|' of terms, each
-// a '&' of column names; a column is true when it holds 1, true, yes or any
-// non-zero number.
+// Expr says when a record has a label, from its gold columns: a '|' of
+// terms, each a '&' of column names. A gold column holds 0, 1, true or
+// false (any letter case, spaces around ignored; in JSONL also the numbers
+// 0 and 1 and the booleans); any other value is an error.
 type Expr struct {
 	any [][]string
 	src string
@@ -61,11 +61,12 @@ func (e Expr) columns() []string {
 	return cols
 }
 
-func (e Expr) eval(get func(string) string) bool {
+// eval computes the expression from the gold values of its columns.
+func (e Expr) eval(gold map[string]bool) bool {
 	for _, t := range e.any {
 		ok := true
 		for _, col := range t {
-			ok = ok && truthy(get(col))
+			ok = ok && gold[col]
 		}
 		if ok {
 			return true
@@ -74,16 +75,35 @@ func (e Expr) eval(get func(string) string) bool {
 	return false
 }
 
-func truthy(v string) bool {
-	v = strings.TrimSpace(strings.ToLower(v))
-	switch v {
-	case "", "0", "false", "no", "null":
-		return false
-	case "true", "yes":
-		return true
+// goldValues says which gold values are accepted, for error messages.
+const goldValues = "want 0, 1, true or false"
+
+// parseGold reads a gold value written as text: 0, 1, true or false.
+func parseGold(v string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true":
+		return true, nil
+	case "0", "false":
+		return false, nil
 	}
-	f, err := strconv.ParseFloat(v, 64)
-	return err == nil && f != 0 && !math.IsNaN(f)
+	return false, fmt.Errorf("%s, got %q", goldValues, v)
+}
+
+// jsonGold reads a gold value from JSON: the numbers 0 and 1, a boolean,
+// or a string parseGold accepts.
+func jsonGold(v any) (bool, error) {
+	switch v := v.(type) {
+	case bool:
+		return v, nil
+	case string:
+		return parseGold(v)
+	case float64:
+		if v == 0 || v == 1 {
+			return v == 1, nil
+		}
+	}
+	b, _ := json.Marshal(v)
+	return false, fmt.Errorf("%s, got %s", goldValues, b)
 }
 
 // Spec maps a saring label to an expression over corpus columns. When
@@ -179,6 +199,8 @@ func ParseReplacement(s string) (old, new string, err error) {
 
 // Record is one labelled text of a corpus.
 type Record struct {
+	// File is the name of the corpus file, as given to the reader.
+	File string
 	// Line is the record's line (JSONL) or record number (CSV, header = 1).
 	Line int
 	// Text is the text to classify.
@@ -187,36 +209,79 @@ type Record struct {
 	Gold []bool
 }
 
+// place names the record in messages: file:line, or "line N" without a
+// file name.
+func (r Record) place() string {
+	if r.File == "" {
+		return fmt.Sprintf("line %d", r.Line)
+	}
+	return fmt.Sprintf("%s:%d", r.File, r.Line)
+}
+
+// ReadOption changes how a corpus is read.
+type ReadOption func(*readConfig)
+
+type readConfig struct {
+	delimiter rune
+}
+
+// WithDelimiter sets the field delimiter of a CSV corpus: ',' unless set,
+// ';' or '\t' in many exports.
+func WithDelimiter(d rune) ReadOption {
+	return func(c *readConfig) { c.delimiter = d }
+}
+
 // ReadFile reads a corpus: JSONL when the name ends in .jsonl or .ndjson,
 // CSV otherwise (first row is the header). textCol names the text column.
-func ReadFile(path, textCol string, specs []Spec) ([]Record, error) {
+func ReadFile(path, textCol string, specs []Spec, opts ...ReadOption) ([]Record, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".jsonl", ".ndjson":
+	if IsJSONL(path) {
 		return ReadJSONL(f, path, textCol, specs)
 	}
-	return ReadCSV(f, path, textCol, specs)
+	return ReadCSV(f, path, textCol, specs, opts...)
 }
 
-// ReadCSV reads a CSV corpus whose first row names the columns.
-func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) {
+// IsJSONL reports whether a file name says JSONL: it ends in .jsonl or
+// .ndjson, in any letter case.
+func IsJSONL(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// errNoRecords reports a corpus without a single record: a mistake (a
+// wrong file, a header alone), never a measurement.
+var errNoRecords = errors.New("no records")
+
+// ReadCSV reads a CSV corpus whose first row names the columns. A column
+// the specs or textCol read must appear once in the header; a record must
+// have as many fields as the header.
+func ReadCSV(r io.Reader, name, textCol string, specs []Spec, opts ...ReadOption) ([]Record, error) {
+	cfg := readConfig{delimiter: ','}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	cr := csv.NewReader(r)
+	cr.Comma = cfg.delimiter
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", name, err)
 	}
+	need := append([]string{textCol}, specColumns(specs)...)
 	col := make(map[string]int, len(header))
 	for i, h := range header {
-		col[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
-	}
-	need := []string{textCol}
-	for _, s := range specs {
-		need = append(need, s.Expr.columns()...)
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if j, dup := col[h]; dup && slices.Contains(need, h) {
+			return nil, fmt.Errorf("%s:1: column %q appears twice (columns %d and %d)", name, h, j+1, i+1)
+		}
+		col[h] = i
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
@@ -227,7 +292,7 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) 
 	for n := 2; ; n++ {
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return recs, nil
+			break
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -236,24 +301,45 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) 
 			line, _ := cr.FieldPos(0)
 			return nil, fmt.Errorf("%s:%d: %d fields, the header has %d", name, line, len(row), len(header))
 		}
-		get := func(c string) string { return row[col[c]] }
-		recs = append(recs, newRecord(n, get(textCol), get, specs))
+		rec, err := newRecord(name, n, row[col[textCol]], specs, func(c string) (bool, error) {
+			v, err := parseGold(row[col[c]])
+			if err != nil {
+				line, _ := cr.FieldPos(col[c])
+				return false, fmt.Errorf("%s:%d: column %q: %w", name, line, c, err)
+			}
+			return v, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, rec)
 	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: %w after the header", name, errNoRecords)
+	}
+	return recs, nil
 }
 
-// ReadJSONL reads one JSON object a line; label columns may hold numbers,
-// booleans or strings.
+// maxJSONLLine is the longest JSONL line ReadJSONL reads.
+const maxJSONLLine = 16 << 20
+
+// ReadJSONL reads one JSON object a line; blank lines are skipped, and a
+// byte-order mark before the first line is ignored.
 func ReadJSONL(r io.Reader, name, textCol string, specs []Spec) ([]Record, error) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	sc.Buffer(make([]byte, 64<<10), maxJSONLLine)
 	var recs []Record
-	for n := 1; sc.Scan(); n++ {
+	n := 1
+	for ; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if n == 1 {
 			line = bytes.TrimPrefix(line, []byte("\ufeff"))
 		}
 		if len(line) == 0 {
 			continue
+		}
+		if line[0] != '{' {
+			return nil, fmt.Errorf("%s:%d: want a JSON object {...}, got %.20q", name, n, line)
 		}
 		var obj map[string]any
 		if err := json.Unmarshal(line, &obj); err != nil {
@@ -263,33 +349,61 @@ func ReadJSONL(r io.Reader, name, textCol string, specs []Spec) ([]Record, error
 		if !ok {
 			return nil, fmt.Errorf("%s:%d: no string field %q", name, n, textCol)
 		}
-		for _, s := range specs {
-			for _, col := range s.Expr.columns() {
-				if _, ok := obj[col]; !ok {
-					return nil, fmt.Errorf("%s:%d: no field %q (label %s)", name, n, col, s.Name())
-				}
+		rec, err := newRecord(name, n, text, specs, func(c string) (bool, error) {
+			v, ok := obj[c]
+			if !ok {
+				return false, fmt.Errorf("%s:%d: no field %q", name, n, c)
 			}
-		}
-		get := func(c string) string {
-			if v, ok := obj[c]; ok && v != nil {
-				return fmt.Sprint(v)
+			g, err := jsonGold(v)
+			if err != nil {
+				return false, fmt.Errorf("%s:%d: field %q: %w", name, n, c, err)
 			}
-			return ""
+			return g, nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		recs = append(recs, newRecord(n, text, get, specs))
+		recs = append(recs, rec)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return nil, fmt.Errorf("%s:%d: line longer than %d bytes", name, n, maxJSONLLine)
+	} else if err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: %w", name, errNoRecords)
 	}
 	return recs, nil
 }
 
-func newRecord(line int, text string, get func(string) string, specs []Spec) Record {
-	gold := make([]bool, len(specs))
-	for i, s := range specs {
-		gold[i] = s.Expr.eval(get)
+// specColumns lists the columns the specs read.
+func specColumns(specs []Spec) []string {
+	var cols []string
+	for _, s := range specs {
+		cols = append(cols, s.Expr.columns()...)
 	}
-	return Record{Line: line, Text: text, Gold: gold}
+	return cols
+}
+
+// newRecord builds a record, reading each gold column the specs need once
+// with gold (whose errors name the file and line).
+func newRecord(file string, line int, text string, specs []Spec, gold func(col string) (bool, error)) (Record, error) {
+	vals := make(map[string]bool)
+	for _, c := range specColumns(specs) {
+		if _, done := vals[c]; done {
+			continue
+		}
+		v, err := gold(c)
+		if err != nil {
+			return Record{}, err
+		}
+		vals[c] = v
+	}
+	rec := Record{File: file, Line: line, Text: text, Gold: make([]bool, len(specs))}
+	for i, s := range specs {
+		rec.Gold[i] = s.Expr.eval(vals)
+	}
+	return rec, nil
 }
 
 // Metrics are one label's figures.
@@ -441,7 +555,7 @@ func writeCases(w io.Writer, name, what string, cases []Case, n int) {
 	}
 	fmt.Fprintf(w, "\n%s: %d %s (showing %d)\n", name, len(cases), what, min(n, len(cases)))
 	for _, c := range cases[:min(n, len(cases))] {
-		fmt.Fprintf(w, "  line %d score %.3f: %s\n", c.Record.Line, c.Score, oneLine(c.Record.Text, 160))
+		fmt.Fprintf(w, "  %s score %.3f: %s\n", c.Record.place(), c.Score, oneLine(c.Record.Text, 160))
 		for _, lr := range c.Result.Labels {
 			for _, e := range lr.Evidence {
 				desc := string(e.Match)

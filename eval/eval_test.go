@@ -57,18 +57,18 @@ func TestParseExpr(t *testing.T) {
 }
 
 // TestExprSemantics evaluates expressions through ReadCSV: '|' is or, '&'
-// is and (binding tighter), and a cell is true when it holds 1, true, yes or
-// another non-zero number.
+// is and (binding tighter), and a cell is true when it holds 1 or true (any
+// case), false when it holds 0 or false.
 func TestExprSemantics(t *testing.T) {
 	const corpus = "text,A,B,C\n" +
 		"r1,1,0,0\n" +
 		"r2,0,1,0\n" +
 		"r3,0,1,1\n" +
 		"r4,0,0,1\n" +
-		"r5,,,\n" +
-		"r6,TRUE,yes,2\n" +
-		"r7,false,no,0.0\n" +
-		"r8,-1,null,0\n"
+		"r5,0,0,0\n" +
+		"r6,TRUE,true,1\n" +
+		"r7,false,False,0\n" +
+		"r8, 1 ,FALSE,0\n"
 	tests := []struct {
 		expr string
 		want []bool // per record r1..r8
@@ -191,15 +191,15 @@ func TestReadCSV(t *testing.T) {
 		recs, err := eval.ReadCSV(strings.NewReader(corpus), "t.csv", "Tweet", specs)
 		require.NoError(t, err)
 		require.Equal(t, []eval.Record{
-			{Line: 2, Text: "selamat pagi", Gold: []bool{false, false}},
-			{Line: 3, Text: "dasar k4f1r, lo\nbaris dua", Gold: []bool{true, true}},
-			{Line: 4, Text: "tionghoa", Gold: []bool{true, true}},
+			{File: "t.csv", Line: 2, Text: "selamat pagi", Gold: []bool{false, false}},
+			{File: "t.csv", Line: 3, Text: "dasar k4f1r, lo\nbaris dua", Gold: []bool{true, true}},
+			{File: "t.csv", Line: 4, Text: "tionghoa", Gold: []bool{true, true}},
 		}, recs)
 	})
-	t.Run("header only", func(t *testing.T) {
-		recs, err := eval.ReadCSV(strings.NewReader("Tweet,HS,HS_Religion,HS_Race\n"), "t.csv", "Tweet", specs)
+	t.Run("delimiter", func(t *testing.T) {
+		recs, err := eval.ReadCSV(strings.NewReader("Tweet;HS;HS_Religion;HS_Race\n\"a;b\";1;0;1\n"), "t.csv", "Tweet", specs, eval.WithDelimiter(';'))
 		require.NoError(t, err)
-		assert.Empty(t, recs)
+		require.Equal(t, []eval.Record{{File: "t.csv", Line: 2, Text: "a;b", Gold: []bool{true, true}}}, recs)
 	})
 	errTests := []struct {
 		name, corpus, text string
@@ -212,6 +212,14 @@ func TestReadCSV(t *testing.T) {
 		// A row without the columns the mappings read must not pass as a
 		// record with an empty text and all labels false.
 		{name: "short row", corpus: "Tweet,HS,HS_Religion,HS_Race\nx,1,0,0\ny,1\n", text: "Tweet", errorHas: []string{"t.csv", "3"}},
+		// A header alone measures nothing: it is a wrong file, not a result.
+		{name: "header only", corpus: "Tweet,HS,HS_Religion,HS_Race\n", text: "Tweet", errorHas: []string{"t.csv", "no records"}},
+		// Which of two columns of one name holds the gold? Neither is taken.
+		{name: "duplicate gold column", corpus: "Tweet,HS,HS_Religion,HS_Race,HS\nx,1,0,0,0\n", text: "Tweet", errorHas: []string{"t.csv:1", `"HS"`, "twice"}},
+		{name: "duplicate text column", corpus: "Tweet,HS,HS_Religion,HS_Race,Tweet\nx,1,0,0,y\n", text: "Tweet", errorHas: []string{"t.csv:1", `"Tweet"`, "twice"}},
+		// The error names the line the field is on, after a text with a
+		// line break.
+		{name: "bad gold value", corpus: "Tweet,HS,HS_Religion,HS_Race\nx,1,0,0\n\"a\nb\",1,maybe,0\n", text: "Tweet", errorHas: []string{"t.csv:4:", `"HS_Religion"`, `"maybe"`, "want 0, 1, true or false"}},
 	}
 	for _, tt := range errTests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,48 +235,36 @@ func TestReadCSV(t *testing.T) {
 func TestReadJSONL(t *testing.T) {
 	specs := mustSpecs(t, "hate_speech=hs", "abusive=abusive")
 	t.Run("records", func(t *testing.T) {
-		// Numbers, booleans, strings and null as label values; blank lines
-		// are skipped but still counted, so Line is the line in the file.
+		// Numbers, booleans and strings as label values; blank lines are
+		// skipped but still counted, so Line is the line in the file.
 		const corpus = `{"text":"dasar k4f1r lo","hs":1,"abusive":0}
-{"text":"bangsat lu","hs":true,"abusive":"yes","id":7}
+{"text":"bangsat lu","hs":true,"abusive":"1","id":7}
 
-  {"text":"selamat pagi","hs":false,"abusive":null}
-{"abusive":"0","hs":"1","text":"orang itu"}
-{"text":"","hs":0.0,"abusive":2}
+  {"text":"selamat pagi","hs":false,"abusive":"false"}
+{"abusive":"0","hs":"TRUE","text":"orang itu"}
+{"text":"","hs":0.0,"abusive":1.0}
 `
 		recs, err := eval.ReadJSONL(strings.NewReader(corpus), "t.jsonl", "text", specs)
 		require.NoError(t, err)
 		require.Equal(t, []eval.Record{
-			{Line: 1, Text: "dasar k4f1r lo", Gold: []bool{true, false}},
-			{Line: 2, Text: "bangsat lu", Gold: []bool{true, true}},
-			{Line: 4, Text: "selamat pagi", Gold: []bool{false, false}},
-			{Line: 5, Text: "orang itu", Gold: []bool{true, false}},
-			{Line: 6, Text: "", Gold: []bool{false, true}},
+			{File: "t.jsonl", Line: 1, Text: "dasar k4f1r lo", Gold: []bool{true, false}},
+			{File: "t.jsonl", Line: 2, Text: "bangsat lu", Gold: []bool{true, true}},
+			{File: "t.jsonl", Line: 4, Text: "selamat pagi", Gold: []bool{false, false}},
+			{File: "t.jsonl", Line: 5, Text: "orang itu", Gold: []bool{true, false}},
+			{File: "t.jsonl", Line: 6, Text: "", Gold: []bool{false, true}},
 		}, recs)
 	})
 	t.Run("no specs", func(t *testing.T) {
 		recs, err := eval.ReadJSONL(strings.NewReader(`{"t":"x"}`), "t.jsonl", "t", nil)
 		require.NoError(t, err)
-		require.Equal(t, []eval.Record{{Line: 1, Text: "x", Gold: []bool{}}}, recs)
-	})
-	t.Run("empty", func(t *testing.T) {
-		recs, err := eval.ReadJSONL(strings.NewReader("\n\n"), "t.jsonl", "text", specs)
-		require.NoError(t, err)
-		assert.Empty(t, recs)
+		require.Equal(t, []eval.Record{{File: "t.jsonl", Line: 1, Text: "x", Gold: []bool{}}}, recs)
 	})
 	t.Run("byte-order mark", func(t *testing.T) {
 		// Like ReadCSV, a leading UTF-8 byte-order mark (as some Windows
 		// tools write) is not part of the first record.
 		recs, err := eval.ReadJSONL(strings.NewReader("\ufeff{\"text\":\"x\",\"hs\":1,\"abusive\":0}\n"), "t.jsonl", "text", specs)
 		require.NoError(t, err)
-		require.Equal(t, []eval.Record{{Line: 1, Text: "x", Gold: []bool{true, false}}}, recs)
-	})
-	t.Run("NaN is not a positive label", func(t *testing.T) {
-		// Data-frame tools write a missing value as NaN; it must not count
-		// as a non-zero number.
-		recs, err := eval.ReadJSONL(strings.NewReader(`{"text":"x","hs":"NaN","abusive":"nan"}`), "t.jsonl", "text", specs)
-		require.NoError(t, err)
-		require.Equal(t, []eval.Record{{Line: 1, Text: "x", Gold: []bool{false, false}}}, recs)
+		require.Equal(t, []eval.Record{{File: "t.jsonl", Line: 1, Text: "x", Gold: []bool{true, false}}}, recs)
 	})
 	errTests := []struct {
 		name, corpus string
@@ -283,7 +279,19 @@ func TestReadJSONL(t *testing.T) {
 		// a negative label.
 		{name: "no label field", corpus: "{\"text\":\"a\",\"hs\":1,\"abusive\":0}\n{\"text\":\"b\",\"hs\":1}\n", errorHas: []string{"t.jsonl:2", `"abusive"`}},
 		{name: "misspelt label field", corpus: `{"text":"a","HS":1,"abusive":0}`, errorHas: []string{"t.jsonl:1", `"hs"`}},
-		{name: "line too long", corpus: `{"text":"` + strings.Repeat("a", 17<<20) + `","hs":1,"abusive":0}`, errorHas: []string{"t.jsonl"}},
+		{name: "line too long", corpus: "{\"text\":\"a\",\"hs\":1,\"abusive\":0}\n\n" + `{"text":"` + strings.Repeat("a", 17<<20) + `","hs":1,"abusive":0}`, errorHas: []string{"t.jsonl:3:", "longer than"}},
+		{name: "empty", corpus: "\n\n", errorHas: []string{"t.jsonl", "no records"}},
+		{name: "null line", corpus: "null\n", errorHas: []string{"t.jsonl:1", "JSON object"}},
+		// Gold values other than 0, 1, true and false are errors, not
+		// quietly negative or positive.
+		{name: "gold word", corpus: `{"text":"a","hs":"banana","abusive":0}`, errorHas: []string{"t.jsonl:1", `"hs"`, `"banana"`, "want 0, 1, true or false"}},
+		{name: "gold maybe", corpus: `{"text":"a","hs":1,"abusive":"maybe"}`, errorHas: []string{"t.jsonl:1", `"abusive"`}},
+		{name: "gold array", corpus: `{"text":"a","hs":[1],"abusive":0}`, errorHas: []string{"t.jsonl:1", `"hs"`, "[1]"}},
+		{name: "gold Inf", corpus: `{"text":"a","hs":"Inf","abusive":0}`, errorHas: []string{"t.jsonl:1", `"Inf"`}},
+		{name: "gold -1", corpus: `{"text":"a","hs":-1,"abusive":0}`, errorHas: []string{"t.jsonl:1", "-1"}},
+		{name: "gold 2", corpus: `{"text":"a","hs":1,"abusive":2}`, errorHas: []string{"t.jsonl:1", "2"}},
+		{name: "gold NaN", corpus: `{"text":"a","hs":"NaN","abusive":0}`, errorHas: []string{"t.jsonl:1", `"NaN"`}},
+		{name: "gold null", corpus: `{"text":"a","hs":null,"abusive":0}`, errorHas: []string{"t.jsonl:1", "null"}},
 	}
 	for _, tt := range errTests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -304,18 +312,23 @@ func TestReadFile(t *testing.T) {
 		require.NoError(t, os.WriteFile(p, []byte(content), 0o600))
 		return p
 	}
-	want := []eval.Record{{Line: 1, Text: "a", Gold: []bool{true}}}
 	for _, name := range []string{"c.jsonl", "c.JSONL", "c.ndjson"} {
-		recs, err := eval.ReadFile(write(name, `{"text":"a","hs":1}`+"\n"), "text", specs)
+		path := write(name, `{"text":"a","hs":1}`+"\n")
+		recs, err := eval.ReadFile(path, "text", specs)
 		require.NoError(t, err, name)
-		assert.Equal(t, want, recs, name)
+		assert.Equal(t, []eval.Record{{File: path, Line: 1, Text: "a", Gold: []bool{true}}}, recs, name)
 	}
 	for _, name := range []string{"c.csv", "c.tsv.txt", "c"} {
-		recs, err := eval.ReadFile(write(name, "text,hs\na,1\n"), "text", specs)
+		path := write(name, "text,hs\na,1\n")
+		recs, err := eval.ReadFile(path, "text", specs)
 		require.NoError(t, err, name)
-		assert.Equal(t, []eval.Record{{Line: 2, Text: "a", Gold: []bool{true}}}, recs, name)
+		assert.Equal(t, []eval.Record{{File: path, Line: 2, Text: "a", Gold: []bool{true}}}, recs, name)
 	}
-	_, err := eval.ReadFile(filepath.Join(dir, "missing.csv"), "text", specs)
+	path := write("semi.csv", "text;hs\na,b;1\n")
+	recs, err := eval.ReadFile(path, "text", specs, eval.WithDelimiter(';'))
+	require.NoError(t, err)
+	assert.Equal(t, []eval.Record{{File: path, Line: 2, Text: "a,b", Gold: []bool{true}}}, recs)
+	_, err = eval.ReadFile(filepath.Join(dir, "missing.csv"), "text", specs)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "missing.csv")
 }

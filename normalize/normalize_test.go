@@ -432,8 +432,8 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestAllocations(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocation counts")
+	if testing.Short() || raceDetector {
+		t.Skip("allocation counts (not under -short or the race detector)")
 	}
 	n := testNormalizer(t)
 	post := "Jangan percaya berita itu, sudah dibantah pemerintah kemarin sore. Tetap tenang dan cek dulu ya kawan"

@@ -5,31 +5,65 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/normalize"
 	"github.com/saring-id/saring/server"
 )
 
+// lexiconFlags are the flags that say what the classifier knows beyond
+// its defaults: lexicon files and slang pairs.
+type lexiconFlags struct {
+	lexicons string
+	slang    string
+}
+
+func (f *lexiconFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.lexicons, "lexicons", "", "directory of lexicon files that extend the defaults")
+	fs.StringVar(&f.slang, "slang", "", "extra slang `FILE` (\"colloquial standard\" lines) over the embedded dictionary")
+}
+
+func (f *lexiconFlags) options() ([]classify.Option, error) {
+	var opts []classify.Option
+	if f.slang != "" {
+		file, err := os.Open(f.slang)
+		if err != nil {
+			return nil, fmt.Errorf("slang: %w", err)
+		}
+		defer file.Close()
+		m, err := normalize.ParseSlang(file, f.slang)
+		if err != nil {
+			return nil, fmt.Errorf("slang: %w", err)
+		}
+		opts = append(opts, classify.WithSlang(m))
+	}
+	if f.lexicons != "" {
+		opts = append(opts, classify.WithLexiconDir(f.lexicons))
+	}
+	return opts, nil
+}
+
 // classifierFlags are the flags every command that builds a Classifier takes.
 type classifierFlags struct {
-	lexicons   string
+	lexiconFlags
 	noFuzzy    bool
 	thresholds thresholdFlag
 }
 
 func (f *classifierFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.lexicons, "lexicons", "", "directory of lexicon files that extend the defaults")
+	f.lexiconFlags.register(fs)
 	fs.BoolVar(&f.noFuzzy, "no-fuzzy", false, "turn spelling-tolerant matching off")
 	fs.Var(&f.thresholds, "threshold", "per-label threshold LABEL=VALUE (repeatable)")
 }
 
 func (f *classifierFlags) classifier() (*classify.Classifier, error) {
-	var opts []classify.Option
-	if f.lexicons != "" {
-		opts = append(opts, classify.WithLexiconDir(f.lexicons))
+	opts, err := f.options()
+	if err != nil {
+		return nil, err
 	}
 	if f.noFuzzy {
 		opts = append(opts, classify.WithoutFuzzy())
@@ -65,25 +99,35 @@ func (t *thresholdFlag) Set(s string) error {
 	return nil
 }
 
-// input is one --jsonl record.
-type input struct {
-	ID   json.RawMessage `json:"id"`
-	Text *string         `json:"text"`
-}
+const classifyUsage = `usage: saring classify [flags] [FILE...]
+
+Reads one text a line from each FILE in turn (- is standard input), or from
+standard input when no FILE is named, and writes one JSON object a line, in
+input order: {"flagged":[...],"labels":[...]}, or {"error":"..."} for a line
+it cannot answer (over --max-bytes, or a bad --jsonl record). With --jsonl
+each line is a JSON object {"id":...,"text":"..."}; the id is echoed. Output
+to a pipe is flushed whenever the input has nothing more buffered, so a
+co-process gets each answer before it sends the next line. The exit code is
+1 only when reading or writing fails, 2 on a usage error.
+
+flags:
+`
 
 func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("saring classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf classifierFlags
 	cf.register(fs)
+	var sf streamFlags
+	sf.register(fs, stdout, stderr)
 	jsonl := fs.Bool("jsonl", false, `read JSON objects {"id":…,"text":"…"}, one a line`)
 	pretty := fs.Bool("pretty", false, "human-readable output instead of JSON")
-	maxBytes := fs.Int("max-bytes", 1<<20, "longest input line in bytes; longer lines are answered with an error")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: saring classify [flags] < posts.txt\n\nReads one text a line and writes one JSON object a line, in order.\n\n")
+		fmt.Fprint(stderr, classifyUsage)
 		fs.PrintDefaults()
 	}
-	if code, ok := parseFlags(fs, args); !ok {
+	srcs, code, ok := sf.parse(fs, args, stdin)
+	if !ok {
 		return code
 	}
 	c, err := cf.classifier()
@@ -91,45 +135,48 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "saring classify: %v\n", err)
 		return 1
 	}
-	answer := func(n int, line string) any {
+	answer := func(at place, line string) any {
 		if *jsonl {
-			return classifyRecord(c, line, n)
+			return classifyRecord(c, line, at)
 		}
 		return server.Output{Result: c.Classify(line)}
 	}
-	var write func(io.Writer, int, any)
+	var write func(io.Writer, place, any)
 	if *pretty {
 		write = writePretty
 	}
-	return answerLines("saring classify", stdin, stdout, stderr, *maxBytes, answer, write)
+	return answerLines("saring classify", srcs, stdout, stderr, sf, answer, write)
 }
 
 // classifyRecord classifies one --jsonl line, or says what is wrong with it.
-func classifyRecord(c *classify.Classifier, line string, n int) any {
+// A byte-order mark before a file's first record is skipped.
+func classifyRecord(c *classify.Classifier, line string, at place) any {
+	if at.line == 1 {
+		line = strings.TrimPrefix(line, "\ufeff")
+	}
 	if strings.TrimSpace(line) == "" {
 		return server.Output{Result: c.Classify("")}
 	}
-	var in input
-	if err := json.Unmarshal([]byte(line), &in); err != nil {
-		return errorOutput{Error: fmt.Sprintf("line %d: invalid JSON: %v", n, err)}
+	id, text, err := parseRecord(line)
+	if err != nil {
+		return errorOutput{ID: id, Error: fmt.Sprintf("%s: %v", at, err)}
 	}
-	if in.Text == nil {
-		return errorOutput{ID: in.ID, Error: fmt.Sprintf(`line %d: no "text" field`, n)}
-	}
-	return server.Output{ID: in.ID, Result: c.Classify(*in.Text)}
+	return server.Output{ID: id, Result: c.Classify(text)}
 }
 
-// writePretty prints a record for a person to read.
-func writePretty(w io.Writer, n int, rec any) {
+// writePretty prints a record for a person to read, headed by its place:
+// #3 on standard input, #posts.txt:3 in a named file.
+func writePretty(w io.Writer, at place, rec any) {
+	n := strings.TrimPrefix(at.String(), "line ")
 	switch r := rec.(type) {
 	case errorOutput:
-		fmt.Fprintf(w, "#%d %serror: %s\n\n", n, idPrefix(r.ID), r.Error)
+		fmt.Fprintf(w, "#%s %serror: %s\n\n", n, idPrefix(r.ID), r.Error)
 	case server.Output:
 		head := "clean"
 		if len(r.Flagged) > 0 {
 			head = "FLAGGED " + joinLabels(r.Flagged)
 		}
-		fmt.Fprintf(w, "#%d %s%s\n", n, idPrefix(r.ID), head)
+		fmt.Fprintf(w, "#%s %s%s\n", n, idPrefix(r.ID), head)
 		for _, l := range r.Labels {
 			mark := " "
 			if l.Flagged {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -336,4 +338,73 @@ func TestClassifyBadFlags(t *testing.T) {
 	code := runClassify([]string{"--lexicons", t.TempDir()}, strings.NewReader("halo\n"), &out, &errb)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errb.String(), "no lexicon files")
+}
+
+// TestClassifyJSONLErrors checks the messages of bad --jsonl records: they
+// name the line and the field, speak of JSON kinds (not Go types) and keep
+// the id whenever it could be read.
+func TestClassifyJSONLErrors(t *testing.T) {
+	tests := []struct {
+		in, err, id string
+	}{
+		{`{"id":4,"text":123}`, `line 1: "text" is a number, want a string`, `4`},
+		{`{"id":"a","text":null}`, `line 1: "text" is null, want a string`, `"a"`},
+		{`{"id":[1],"text":{"x":1}}`, `line 1: "text" is an object, want a string`, `[1]`},
+		{`{"text":["a"],"id":5}`, `line 1: "text" is an array, want a string`, `5`},
+		{`{"id":6,"text":true}`, `line 1: "text" is a boolean, want a string`, `6`},
+		{`{"id":7}`, `line 1: no "text" field`, `7`},
+		{`{"id":8,"Text":"kafir"}`, `line 1: no "text" field`, `8`},
+		{`{"id":9,"text":"halo","text":"bangsat"}`, `line 1: "text" appears twice`, ``},
+		{`{"id":1,"id":2,"text":"halo"}`, `line 1: "id" appears twice`, ``},
+		{`[{"id":1,"text":"halo"}]`, `line 1: want a JSON object {"id":…,"text":"…"}, got an array`, ``},
+		{`"halo"`, `line 1: want a JSON object {"id":…,"text":"…"}, got a string`, ``},
+		{`null`, `line 1: want a JSON object {"id":…,"text":"…"}, got null`, ``},
+		{`{"id":1,"text":"halo"`, `line 1: invalid JSON: unexpected end of JSON input`, ``},
+		{`{"id":1,"text":"halo"} {}`, `line 1: invalid JSON: invalid character '{' after top-level value`, ``},
+	}
+	for _, tc := range tests {
+		lines, raw, stderr, code := runClassifyLines(t, []string{"--jsonl"}, strings.NewReader(tc.in+"\n"))
+		require.Equal(t, 0, code, stderr)
+		require.Len(t, lines, 1)
+		if assert.True(t, lines[0].isError(), "%s: %s", tc.in, raw[0]) {
+			assert.Equal(t, tc.err, *lines[0].Error, tc.in)
+		}
+		if tc.id == "" {
+			assert.Empty(t, lines[0].ID, tc.in)
+		} else {
+			assert.JSONEq(t, tc.id, string(lines[0].ID), "%s keeps its id", tc.in)
+		}
+	}
+}
+
+// TestClassifyJSONLByteOrderMark checks that a byte-order mark at the start
+// of a --jsonl input is skipped, as eval does, in each file.
+func TestClassifyJSONLByteOrderMark(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "posts.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte("\ufeff{\"id\":2,\"text\":\"bangsat\"}\n"), 0o600))
+	lines, raw, stderr, code := runClassifyLines(t, []string{"--jsonl", "-", path}, strings.NewReader("\ufeff{\"id\":1,\"text\":\"bangsat\"}\n"))
+	require.Equal(t, 0, code, stderr)
+	require.Len(t, lines, 2)
+	for i, l := range lines {
+		assert.False(t, l.isError(), raw[i])
+		assert.JSONEq(t, fmt.Sprint(i+1), string(l.ID))
+		assert.Contains(t, l.Flagged, "abusive")
+	}
+}
+
+// TestClassifySlang checks --slang on classify: a pair from the file makes
+// a new spelling of a lexicon word count as that word.
+func TestClassifySlang(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "slang.txt")
+	require.NoError(t, os.WriteFile(path, []byte("bangsatz bangsat\n"), 0o600))
+	without, _, _, code := runClassifyLines(t, []string{"--no-fuzzy"}, strings.NewReader("bangsatz\n"))
+	require.Equal(t, 0, code)
+	require.Empty(t, without[0].Flagged)
+	with, _, stderr, code := runClassifyLines(t, []string{"--no-fuzzy", "--slang", path}, strings.NewReader("bangsatz\n"))
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, with[0].Flagged, "abusive")
+
+	_, _, stderr, code = runClassifyLines(t, []string{"--slang", filepath.Join(t.TempDir(), "none.txt")}, strings.NewReader("x\n"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "none.txt")
 }

@@ -21,7 +21,7 @@ func TestEvalSweep(t *testing.T) {
 `
 	require.NoError(t, os.WriteFile(path, []byte(corpus), 0o600))
 	var out, errOut bytes.Buffer
-	code := runEval([]string{"--sweep", "--label", "abusive=kasar", path}, &out, &errOut)
+	code := runEval([]string{"--sweep", "--label", "abusive=kasar", path}, strings.NewReader(""), &out, &errOut)
 	require.Equal(t, 0, code, errOut.String())
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 2+19, out.String())
@@ -33,7 +33,7 @@ func TestEvalSweep(t *testing.T) {
 
 	out.Reset()
 	errOut.Reset()
-	code = runEval([]string{"--sweep", "--label", "abusive=kasar", filepath.Join(t.TempDir(), "missing.jsonl")}, &out, &errOut)
+	code = runEval([]string{"--sweep", "--label", "abusive=kasar", filepath.Join(t.TempDir(), "missing.jsonl")}, strings.NewReader(""), &out, &errOut)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut.String(), "saring eval:")
 }

@@ -31,7 +31,7 @@ hunspell-id) when it is there.
 // success, 1 when the lexicons have errors, 2 on a usage error.
 func runLexicon(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, lexiconUsage)
+		fmt.Fprintf(stderr, "saring lexicon: no command given\n%s", lexiconUsage)
 		return 2
 	}
 	switch args[0] {

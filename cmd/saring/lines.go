@@ -2,61 +2,25 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 )
 
-// errorOutput answers an input line that could not be processed.
-type errorOutput struct {
-	ID    json.RawMessage `json:"id,omitempty"`
-	Error string          `json:"error"`
-}
+// maxLineLimit is the highest --max-bytes: a line is held whole while it is
+// classified, and classifying a line dense with evidence takes a few hundred
+// times its size (the Result and its JSON), so the ceiling bounds the
+// memory of one line whatever the flag says: about 1 GB at 4 MiB, 240 MB
+// at the default 1 MiB (README, "Command line").
+const maxLineLimit = 4 << 20
 
-// answerLines answers every line of stdin with exactly one record on stdout,
-// in order: answer(n, line) for line n (from 1), or an errorOutput for a
-// line over max bytes. Records are JSON objects, one a line, unless write is
-// given, which then prints each record itself. It returns the exit code: 0
-// when every line was answered, 1 when reading or writing failed (cmd names
-// the command in the message on stderr).
-func answerLines(cmd string, stdin io.Reader, stdout, stderr io.Writer, max int,
-	answer func(n int, line string) any, write func(w io.Writer, n int, rec any)) int {
-	out := bufio.NewWriterSize(stdout, 64<<10)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	lines := newLineReader(stdin, max)
-	for n := 1; ; n++ {
-		line, err := lines.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var rec any
-		switch {
-		case errors.Is(err, errLineTooLong):
-			rec = errorOutput{Error: fmt.Sprintf("line %d: longer than %d bytes (--max-bytes)", n, max)}
-		case err != nil:
-			out.Flush()
-			fmt.Fprintf(stderr, "%s: reading line %d: %v\n", cmd, n, err)
-			return 1
-		default:
-			rec = answer(n, line)
-		}
-		if write != nil {
-			write(out, n, rec)
-			continue
-		}
-		if err := enc.Encode(rec); err != nil {
-			fmt.Fprintf(stderr, "%s: writing line %d: %v\n", cmd, n, err)
-			return 1
-		}
+// checkMaxBytes validates a --max-bytes value.
+func checkMaxBytes(n int) error {
+	if n < 1 || n > maxLineLimit {
+		return fmt.Errorf("--max-bytes must be between 1 and %d, got %d", maxLineLimit, n)
 	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "%s: writing: %v\n", cmd, err)
-		return 1
-	}
-	return 0
+	return nil
 }
 
 // errLineTooLong is returned for a line over the reader's limit; the rest of
@@ -64,41 +28,48 @@ func answerLines(cmd string, stdin io.Reader, stdout, stderr io.Writer, max int,
 var errLineTooLong = errors.New("line too long")
 
 // lineReader reads lines of any length up to a limit, trimming "\n" and
-// "\r\n". A last line without a newline is still a line.
+// "\r\n". A last line without a newline is still a line. It holds at most
+// max+2 bytes of a line, however long the line is.
 type lineReader struct {
 	r   *bufio.Reader
 	max int
 	buf []byte
+	// read counts the bytes consumed, line endings and over-long lines
+	// included.
+	read int64
 }
 
+// newLineReader reads r's lines of at most max bytes; max must pass
+// checkMaxBytes.
 func newLineReader(r io.Reader, max int) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), max: max}
 }
 
+// next returns the next line, errLineTooLong (wrapped) for a line over the
+// limit, io.EOF after the last line, or the reader's error.
 func (l *lineReader) next() (string, error) {
 	l.buf = l.buf[:0]
-	tooLong := false
+	size := 0 // bytes of this line consumed so far, its ending included
 	for {
 		chunk, err := l.r.ReadSlice('\n')
-		if !tooLong {
-			if len(l.buf)+len(chunk) > l.max+2 { // +2: the line ending is not counted
-				tooLong = true
-				l.buf = l.buf[:0]
-			} else {
-				l.buf = append(l.buf, chunk...)
-			}
+		size += len(chunk)
+		l.read += int64(len(chunk))
+		// The line ending ("\r\n" at most) is not counted; what is kept
+		// never exceeds max+2 bytes.
+		if size-len(l.buf) == len(chunk) && size <= l.max+2 {
+			l.buf = append(l.buf, chunk...)
 		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case errors.Is(err, io.EOF):
-			if len(l.buf) == 0 && len(chunk) == 0 && !tooLong {
+			if size == 0 {
 				return "", io.EOF
 			}
 		case err != nil:
 			return "", err
 		}
-		if tooLong {
+		if len(l.buf) < size {
 			return "", fmt.Errorf("%w (over %d bytes)", errLineTooLong, l.max)
 		}
 		s := strings.TrimSuffix(string(l.buf), "\n")
@@ -109,3 +80,7 @@ func (l *lineReader) next() (string, error) {
 		return s, nil
 	}
 }
+
+// drained reports whether nothing more of the input is buffered: the next
+// line waits on a read that may block.
+func (l *lineReader) drained() bool { return l.r.Buffered() == 0 }

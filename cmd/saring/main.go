@@ -3,14 +3,17 @@
 //
 // Usage:
 //
-//	saring classify [flags]        one text a line on stdin, one JSON object a line out
-//	saring normalize [flags]       tokens with their normalised forms, stems and spans
-//	saring eval [flags] FILE       precision, recall and F1 on a labelled CSV or JSONL file
-//	saring lexicon lint [DIR]      check lexicon files
-//	saring lexicon stats [DIR]     count lexicon entries
-//	saring serve [flags]           HTTP API and highlight page
+//	saring classify [flags] [FILE...]   one text a line in, one JSON object a line out
+//	saring normalize [flags] [FILE...]  tokens with their normalised forms, stems and spans
+//	saring eval [flags] [FILE...]       precision, recall and F1 on a labelled CSV or JSONL corpus
+//	saring lexicon lint [DIR]           check lexicon files
+//	saring lexicon stats [DIR]          count lexicon entries
+//	saring serve [flags]                HTTP API and highlight page
+//	saring version                      the release, saring.Version
 //
-// Run "saring COMMAND -h" for a command's flags.
+// Commands that read posts read the files named (- is standard input), or
+// standard input when none is named. Run "saring COMMAND -h" for a
+// command's flags.
 package main
 
 import (
@@ -19,29 +22,34 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/saring-id/saring"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `usage: saring COMMAND [flags]
+const usage = `usage: saring COMMAND [flags] [FILE...]
 
 commands:
-  classify       classify one text a line from stdin (--jsonl for {"id","text"} objects)
-  normalize      show tokens, normalised forms, stems and spans of each stdin line
-  eval           measure precision, recall and F1 on a labelled CSV or JSONL file
+  classify       classify one text a line (--jsonl for {"id","text"} objects)
+  normalize      show tokens, normalised forms, stems and spans of each line
+  eval           measure precision, recall and F1 on a labelled CSV or JSONL corpus
   lexicon lint   check lexicon files (the defaults, or DIR on top of them)
   lexicon stats  count lexicon entries per label, list and kind
   serve          HTTP API (POST /v1/classify) and a highlight page
+  version        print the release
 
-run "saring COMMAND -h" for the flags of a command
+classify, normalize and eval read the FILEs named (- is standard input), or
+standard input when none is named. Run "saring COMMAND -h" for the flags of
+a command.
 `
 
 // run dispatches a command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprintf(stderr, "saring: no command given\n%s", usage)
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
@@ -51,13 +59,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "normalize":
 		return runNormalize(rest, stdin, stdout, stderr)
 	case "eval":
-		return runEval(rest, stdout, stderr)
+		return runEval(rest, stdin, stdout, stderr)
 	case "lexicon":
 		return runLexicon(rest, stdout, stderr)
 	case "serve":
 		return runServe(rest, stderr)
+	case "version", "-version", "--version":
+		return runVersion(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprintf(stdout, "saring %s\n\n%s", saring.Version, usage)
 		return 0
 	}
 	fmt.Fprintf(stderr, "saring: unknown command %q\n%s", cmd, usage)

@@ -108,8 +108,9 @@ func TestRunNormalizeUsage(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "--max-bytes")
 
-	_, _, _, code = runNormalizeLines(t, []string{"extra"}, "")
-	assert.Equal(t, 2, code)
+	_, _, stderr, code = runNormalizeLines(t, []string{"no-such-file.txt"}, "")
+	assert.Equal(t, 1, code, "a file name is read, not ignored")
+	assert.Contains(t, stderr, "no-such-file.txt")
 
 	_, _, _, code = runNormalizeLines(t, []string{"--nope"}, "")
 	assert.Equal(t, 2, code)

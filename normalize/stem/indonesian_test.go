@@ -3,6 +3,7 @@ package stem
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -336,21 +337,36 @@ func TestNasalRoots(t *testing.T) {
 	}
 }
 
+// FuzzIndonesian checks what every stem keeps, for any input: it is no
+// longer than the word, a short word is left alone, a stem of valid UTF-8
+// is valid UTF-8, and the same word always gets the same stem (the stemmer
+// keeps no state between calls). Word, which picks the English or the
+// Indonesian stemmer, keeps the same promises.
 func FuzzIndonesian(f *testing.F) {
 	for _, tc := range indonesianCases {
 		f.Add(tc.word)
 	}
-	f.Add("")
-	f.Add("-")
-	f.Add("a-")
-	f.Add("memper-memper")
+	for _, w := range []string{"", "-", "a-", "memper-memper", "di\xffbakar", "pe\u00e9nistaan", "meng\u0300hina", "anak\u2010anak", "kafir\xe2\x80"} {
+		f.Add(w)
+	}
 	f.Fuzz(func(t *testing.T, word string) {
-		stem := Indonesian(word)
-		if len(stem) > len(word) {
-			t.Fatalf("Indonesian(%q) = %q is longer than the word", word, stem)
+		for _, s := range []struct {
+			name string
+			fn   func(string) string
+		}{{"Indonesian", Indonesian}, {"Word", Word}} {
+			stem := s.fn(word)
+			if len(stem) > len(word) {
+				t.Fatalf("%s(%q) = %q is longer than the word", s.name, word, stem)
+			}
+			if utf8.ValidString(word) && !utf8.ValidString(stem) {
+				t.Fatalf("%s(%q) = %q is not valid UTF-8", s.name, word, stem)
+			}
+			if again := s.fn(word); again != stem {
+				t.Fatalf("%s(%q) = %q, then %q", s.name, word, stem, again)
+			}
 		}
-		if len(word) < minWordLen && stem != word {
-			t.Fatalf("Indonesian(%q) = %q changed a short word", word, stem)
+		if len(word) < minWordLen && Indonesian(word) != word {
+			t.Fatalf("Indonesian(%q) = %q changed a short word", word, Indonesian(word))
 		}
 	})
 }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// parseRecord reads a --jsonl record {"id":…,"text":"…"}: any other fields
+// are ignored, "id" may hold any JSON value and "text" must be a string;
+// keys match exactly, and "id" or "text" twice is an error. The id is
+// returned whenever it could be read, also with an error.
+func parseRecord(line string) (id json.RawMessage, text string, err error) {
+	b := []byte(line)
+	if !json.Valid(b) {
+		return nil, "", fmt.Errorf("invalid JSON: %w", syntaxError(b))
+	}
+	if kind := jsonKind(b); kind != "object" {
+		return nil, "", fmt.Errorf(`want a JSON object {"id":…,"text":"…"}, got %s`, article(kind))
+	}
+	var raw []byte
+	dup := ""
+	eachField(b, func(key string, v []byte) {
+		switch {
+		case key == "id" && id == nil:
+			id = v
+		case key == "text" && raw == nil:
+			raw = v
+		case key == "id" || key == "text":
+			dup = key
+		}
+	})
+	switch {
+	case dup != "":
+		return nil, "", fmt.Errorf("%q appears twice", dup)
+	case raw == nil:
+		return id, "", errors.New(`no "text" field`)
+	case jsonKind(raw) != "string":
+		return id, "", fmt.Errorf(`"text" is %s, want a string`, article(jsonKind(raw)))
+	}
+	if s := raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
+		return id, string(s), nil // nothing to unescape or replace
+	}
+	if err := json.Unmarshal(raw, &text); err != nil {
+		return id, "", fmt.Errorf(`"text": %w`, err)
+	}
+	return id, text, nil
+}
+
+// eachField calls fn with the key and the raw value of each member of the
+// JSON object obj, in order. obj must be valid JSON (json.Valid) and an
+// object; the scan relies on it.
+func eachField(obj []byte, fn func(key string, value []byte)) {
+	i := skipSpace(obj, 0) + 1 // past '{'
+	for {
+		i = skipSpace(obj, i)
+		switch obj[i] {
+		case '}':
+			return
+		case ',':
+			i = skipSpace(obj, i+1)
+		}
+		end := stringEnd(obj, i)
+		key := string(obj[i+1 : end-1])
+		if bytes.IndexByte(obj[i:end], '\\') >= 0 {
+			json.Unmarshal(obj[i:end], &key) // valid: cannot fail
+		}
+		i = skipSpace(obj, skipSpace(obj, end)+1) // past ':'
+		end = valueEnd(obj, i)
+		fn(key, obj[i:end:end])
+		i = end
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index after the valid JSON string at b[i].
+func stringEnd(b []byte, i int) int {
+	for j := i + 1; ; j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+}
+
+// valueEnd returns the index after the valid JSON value at b[i].
+func valueEnd(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for j := i; ; j++ {
+			switch b[j] {
+			case '"':
+				j = stringEnd(b, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return j + 1
+				}
+			}
+		}
+	}
+	j := i // a number, true, false or null
+	for j < len(b) && bytes.IndexByte([]byte(",}] \t\r\n"), b[j]) < 0 {
+		j++
+	}
+	return j
+}
+
+// jsonKind names the kind of the JSON value v starts with, as JSON names
+// it: object, array, string, number, boolean or null ("" when v starts
+// with none of them).
+func jsonKind(v []byte) string {
+	v = bytes.TrimLeft(v, " \t\r\n")
+	if len(v) == 0 {
+		return ""
+	}
+	switch c := v[0]; {
+	case c == '{':
+		return "object"
+	case c == '[':
+		return "array"
+	case c == '"':
+		return "string"
+	case c == 't' || c == 'f':
+		return "boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || '0' <= c && c <= '9':
+		return "number"
+	}
+	return ""
+}
+
+// article puts "a" or "an" before a JSON kind; null stands alone.
+func article(kind string) string {
+	switch kind {
+	case "null":
+		return kind
+	case "object", "array":
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
+// syntaxError is json's complaint about b, which is not valid JSON.
+func syntaxError(b []byte) error {
+	var v any
+	return json.Unmarshal(b, &v)
+}
