@@ -30,6 +30,11 @@ func (f *lexiconFlags) register(fs *flag.FlagSet) {
 func (f *lexiconFlags) options() ([]classify.Option, error) {
 	var opts []classify.Option
 	if f.slang != "" {
+		// Stat before opening: opening a named pipe blocks until a writer
+		// comes, and a device such as /dev/zero never ends.
+		if st, err := os.Stat(f.slang); err == nil && !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("slang: %s is not a regular file", f.slang)
+		}
 		file, err := os.Open(f.slang)
 		if err != nil {
 			return nil, fmt.Errorf("slang: %w", err)
