@@ -128,9 +128,10 @@ func (st *state) indexCues() {
 	if len(st.sent) > 0 {
 		n = int(st.sent[len(st.sent)-1]) + 1
 	}
-	st.cue = st.cue[:0]
+	st.cue, st.gloss = st.cue[:0], st.gloss[:0]
 	for range n {
 		st.cue = append(st.cue, -1)
+		st.gloss = append(st.gloss, -1)
 	}
 	st.textCue = -1
 	mention := false
@@ -142,6 +143,10 @@ func (st *state) indexCues() {
 		switch st.list(m) {
 		case lexicon.Mention:
 			mention = true
+		case lexicon.Gloss:
+			if s := st.sent[m.from]; st.gloss[s] < 0 {
+				st.gloss[s] = int32(i)
+			}
 		case lexicon.Counter:
 			if s := st.sent[m.from]; st.cue[s] < 0 {
 				st.cue[s] = int32(i)
@@ -190,7 +195,12 @@ func (st *state) applyContext() {
 		}
 		m.weight = e.Weight
 		m.context = nil
-		if slices.Equal(e.Labels, []lexicon.Label{lexicon.Abusive}) {
+		if g := st.gloss[st.sent[m.from]]; g >= 0 {
+			// Asu itu artinya anjing: a word talked about, a swear word too.
+			m.weight *= counterFactor
+			m.context = append(m.context, "talk about words \""+st.text(&st.matches[g])+"\"")
+		}
+		if isPurelyAbusive(e) {
 			continue // a swear word is one whether negated, quoted or countered
 		}
 		if neg := st.negatorBefore(m); neg != nil {
@@ -205,6 +215,12 @@ func (st *state) applyContext() {
 	}
 }
 
+// isPurelyAbusive reports an entry that is evidence for abusive only: a
+// swear word, which negation, quotation and counter-speech do not weaken.
+func isPurelyAbusive(e *lexicon.Entry) bool {
+	return len(e.Labels) == 1 && e.Labels[0] == lexicon.Abusive
+}
+
 // weighList scales the weight of m, a match of a context list that
 // triggers a rule (an action verb), by counter-speech, and says why in its
 // context.
@@ -215,14 +231,26 @@ func (st *state) weighList(m *match) {
 	}
 }
 
+// talkedAbout says why m, a purely abusive match, is talked about (see
+// match.talk), or returns "".
+func (st *state) talkedAbout(m *match) string {
+	if !m.talked {
+		m.talk, m.talked = st.mentioned(m), true
+	}
+	return m.talk
+}
+
 // mentioned says why m is talked about rather than said — a counter cue
 // applies to it, or it is quoted — or returns "".
 func (st *state) mentioned(m *match) string {
 	if cue := st.cueFor(m); cue != nil {
 		return "counter-speech \"" + st.text(cue) + "\""
 	}
-	if start, end := st.span(m); quoted(st.src, start, end) {
-		return "quoted"
+	for k := m.from; k < m.to; k++ {
+		// a phrase with a quoted part (orang Papua "monyet") reports it
+		if quoted(st.src, st.toks[k].Start, st.toks[k].End) {
+			return "quoted"
+		}
 	}
 	return ""
 }

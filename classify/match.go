@@ -25,6 +25,11 @@ type match struct {
 	weight  float64
 	negated bool
 	context []string
+	// talk says why a purely abusive match is talked about (quoted, in
+	// counter-speech) when a rule fires on it: the swear word counts as
+	// one, but the rule evidence built on it is scaled like talk.
+	talk    string
+	talked  bool // talk is known
 	dropped bool
 }
 

@@ -200,8 +200,18 @@ var finders = map[string]finder{
 		return "shouting", 0, len(st.src), isShouting(st.src)
 	},
 	"exclamations": func(st *state, r *rule) (string, int, int, bool) {
-		i := strings.Index(st.src, "!!")
-		return "!!", i, i + 2, i >= 0
+		for from := 0; ; {
+			i := strings.Index(st.src[from:], "!!")
+			if i < 0 {
+				return "", 0, 0, false
+			}
+			i += from
+			if !st.closesChain(r.on[0], i) {
+				return "!!", i, i + 2, true
+			}
+			for from = i; from < len(st.src) && st.src[from] == '!'; from++ {
+			}
+		}
 	},
 	"chain_claim": func(st *state, r *rule) (string, int, int, bool) {
 		a, b := st.chainClaim(r.on[0])
@@ -356,7 +366,18 @@ func (st *state) fire(r *rule, f *firing) bool {
 	if r.boost {
 		w = st.boosted(m)
 	}
+	talk := ""
+	if isPurelyAbusive(f.e) && len(m.context) == 0 {
+		// A swear word quoted in a report (menyebut warga Papua "monyet")
+		// or in counter-speech stays one; what a rule makes of it is talk.
+		if talk = st.talkedAbout(m); talk != "" {
+			w *= counterFactor
+		}
+	}
 	x := st.ruleEv(r, m, ctx, w)
+	if talk != "" {
+		x.Context = append(x.Context, talk)
+	}
 	for _, g := range r.give {
 		if g.when != nil && !g.when.pass(f.e) {
 			continue
@@ -407,6 +428,23 @@ func (st *state) chainClaim(l int) (chain, other *Evidence) {
 		}
 	}
 	return chain, other
+}
+
+// closesChain reports whether the "!" at byte i closes a chain imperative
+// of label l's evidence: at most two words and no sentence break between
+// them (Sebarkan ya!!, SEBARKAN!!!). The exclamation is part of the call,
+// no second marker of a hoax.
+func (st *state) closesChain(l, i int) bool {
+	for _, x := range st.ev[l] {
+		if x.Kind != string(lexicon.KindChain) || x.End > i {
+			continue
+		}
+		gap := st.src[x.End:i]
+		if !strings.ContainsAny(gap, ".!?;\n") && len(strings.Fields(gap)) <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // strongChain is the least weight of a chain imperative that joins

@@ -78,7 +78,9 @@ var ruleSides = [...]string{"any", "before", "after", "object", "addressee", "te
 
 // RuleFinders are the values of find= for side=text rules:
 //   - shouting: a text of 20 letters or more, most of them capitals;
-//   - exclamations: the first run of two or more "!";
+//   - exclamations: the first run of two or more "!" that does not close a
+//     chain imperative (Sebarkan ya!!, SEBARKAN!!!: at most two words
+//     between, no sentence break);
 //   - chain_claim: a chain imperative of weight 0.3 or more and another
 //     piece of evidence for the rule's label, of weight 0.1 or more.
 func RuleFinders() []string { return slices.Clone(ruleFinders[:]) }

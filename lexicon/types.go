@@ -89,6 +89,7 @@ const (
 	Counter   List = "counter"   // counter-speech cues (jangan, tangkal, klarifikasi)
 	Negator   List = "negator"   // negation (bukan, tidak, belum)
 	Mention   List = "mention"   // words that only name a category (hoaks, ujaran kebencian)
+	Gloss     List = "gloss"     // words that talk about words (artinya, dalam bahasa, sapaan)
 )
 
 // The grammar lists: the small closed word classes the classifier's rules
@@ -110,7 +111,7 @@ const (
 )
 
 var allLists = [...]List{
-	Allow, Group, Person, Political, Action, Counter, Negator, Mention,
+	Allow, Group, Person, Political, Action, Counter, Negator, Mention, Gloss,
 	Pronoun, SecondPerson, Singular, CallWord, Reason, Particle, ExclamationEnd,
 	CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish,
 }
