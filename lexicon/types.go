@@ -158,6 +158,7 @@ const (
 	KindSmear      Kind = "smear"      // political smear (antek asing, ijazah palsu)
 	KindCall       Kind = "call"       // call to collective action
 	KindAduDomba   Kind = "adu_domba"  // setting groups against each other
+	KindBoycott    Kind = "boycott"    // call to shun someone's shops or goods (jangan belanja di)
 	KindChain      Kind = "chain"      // chain-message imperative (sebarkan, viralkan)
 	KindAuthority  Kind = "authority"  // unverifiable authority (kata orang dalam)
 	KindUrgency    Kind = "urgency"    // panic and urgency (sebelum dihapus, darurat)
@@ -196,7 +197,7 @@ func (k Kind) Smear() bool {
 
 var allKinds = [...]Kind{
 	KindProfanity, KindVulgar, KindInsult, KindSlur, KindDehumanize, KindStereotype,
-	KindThreat, KindCurse, KindSmear, KindCall, KindAduDomba, KindChain,
+	KindThreat, KindCurse, KindSmear, KindCall, KindAduDomba, KindBoycott, KindChain,
 	KindAuthority, KindUrgency, KindCure, KindScam, KindConspiracy, KindClaim,
 }
 
