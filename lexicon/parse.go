@@ -518,6 +518,9 @@ func (p *parser) entry(lineNo int, line string) {
 		e.Fuzzy = d.fuzzy && fuzzyOK
 	}
 
+	if e.List.Grammar() && len(e.Words) != 1 {
+		p.errorf(lineNo, "list=%s takes one word a line, not %q (rules ask about single tokens)", e.List, e.Phrase())
+	}
 	if len(p.errs) == nerr {
 		p.entries = append(p.entries, e)
 	}

@@ -156,3 +156,9 @@ func TestLintWarnsOnRewrittenGrammarWord(t *testing.T) {
 	require.Len(t, probs, 1)
 	assert.Equal(t, `g/g.txt:2: warning: term "banget" is normalised to "sangat" and matches that; write the standard form or check the slang dictionary`, probs[0].String())
 }
+
+func TestGrammarEntryIsOneWord(t *testing.T) {
+	_, err := lexicon.Parse(strings.NewReader(v1+"lebih baik | list=call_word\n"), "g.txt")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `g.txt:2: list=call_word takes one word a line, not "lebih baik"`)
+}
