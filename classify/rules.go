@@ -532,10 +532,20 @@ func (st *state) addressee(r *rule, m *match) *match {
 	// sentence, or one that opens a later sentence (Tolol banget), with no
 	// nearer target is aimed at them.
 	if len(st.toks) > 0 && st.toks[0].Kind == normalize.Mention &&
-		(st.sent[m.from] == 0 || st.sent[m.from-1] != st.sent[m.from]) {
+		(st.sent[m.from] == 0 || st.sent[m.from-1] != st.sent[m.from] || st.calledOut(m)) {
 		return &match{entry: -1, from: 0, to: 1}
 	}
 	return nil
+}
+
+// calledOut reports an insult that closes its sentence set off from what
+// comes before it, by a comma or after a command or exclamation ending
+// (..., goblok. / Jangan ngomong doang, tolol!): in a reply, a vocative.
+func (st *state) calledOut(m *match) bool {
+	if m.to < len(st.toks) && st.sent[m.to] == st.sent[m.from] {
+		return false
+	}
+	return strings.ContainsAny(st.gapBefore(m.from), ",") || st.tokIs(m.from-1, gCommandEnd|gExclamationEnd)
 }
 
 // predicated reports whether person p after insult m is what m is said of:

@@ -70,7 +70,8 @@ type Give struct {
 //     after it when that is a pronoun or follows a particle; a person word
 //     inside it that speaks to "you"; an @mention within the window; a
 //     wish's subject; the addressee of a reply (an @mention opening the
-//     text) for an insult in its first sentence or opening a later one;
+//     text) for an insult in its first sentence, opening a later one, or
+//     closing one after a comma or a command or exclamation ending;
 //   - text: the rule looks at the whole text, with the finder Find.
 func RuleSides() []string { return slices.Clone(ruleSides[:]) }
 
