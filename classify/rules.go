@@ -382,10 +382,19 @@ func (st *state) fire(r *rule, f *firing) bool {
 		if g.when != nil && !g.when.pass(f.e) {
 			continue
 		}
-		st.ev[g.label] = append(st.ev[g.label], x)
-		if g.label == iSARA && r.targets && f.ctx != nil && f.ctx.entry >= 0 {
-			st.targets[iSARA] = appendTargets(st.targets[iSARA], st.c.entries[f.ctx.entry].Targets)
+		if g.label == iSARA {
+			// sara names what it targets: the context's targets
+			// (targets=near), else the trigger's own; without any, no sara.
+			ts := f.e.Targets
+			if r.targets && f.ctx != nil && f.ctx.entry >= 0 {
+				ts = st.c.entries[f.ctx.entry].Targets
+			}
+			if len(ts) == 0 {
+				continue
+			}
+			st.targets[iSARA] = appendTargets(st.targets[iSARA], ts)
 		}
+		st.ev[g.label] = append(st.ev[g.label], x)
 	}
 	return true
 }
@@ -406,7 +415,9 @@ func (st *state) fireText(r *rule) {
 	}
 	x := st.textEv(r, term, start, end)
 	for _, g := range r.give {
-		st.ev[g.label] = append(st.ev[g.label], x)
+		if g.label != iSARA { // a whole text names no targets
+			st.ev[g.label] = append(st.ev[g.label], x)
+		}
 	}
 }
 

@@ -1,6 +1,9 @@
 package classify_test
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -58,4 +61,46 @@ func TestRulesFromLexiconFiles(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), `mylex/rules.txt:3: if: unknown check "loud"`)
 	})
+}
+
+// Any rule a lexicon file can hold compiles, and classifying with it never
+// panics and keeps the Result's invariants.
+func TestRandomRulesNeverPanic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	tests := []string{"insult_like", "personal", "smear_like", "abusive", "sara", "hoax", "chain", "call", "action", "group", "person", "negator", "gloss"}
+	lists := []string{"group", "person", "political", "action", "counter", "negator", "mention", "allow", "gloss"}
+	checks := append(lexicon.RulePredicates(), "!aimed", "!one_person")
+	posts := []string{
+		"dasar k4f1r lo", "ayo usir orang Madura dari kampung kita", "SEBARKAN!!! vaksin mengandung chip",
+		"capres itu antek asing", "Asu itu artinya anjing dalam bahasa Jawa", "@budi goblok", "semoga kalian semua mati",
+		"jangan belanja di toko orang Cina", "", "bukan kafir", "\"monyet\" katanya",
+	}
+	for i := 0; i < 60; i++ {
+		var rules strings.Builder
+		for n := 1 + rng.IntN(4); n > 0; n-- {
+			fmt.Fprintf(&rules, "@rule r%d | on=%s | give=%s | weight=%s", n, pick(tests), pick([]string{"sara", "hate_speech:personal", "hoax", "abusive,provocation"}), pick([]string{"boost", "0.4", "1"}))
+			sd := pick([]string{"any", "before", "after", "object", "addressee"})
+			if rng.IntN(2) == 0 {
+				fmt.Fprintf(&rules, " | near=%s,%s | window=%d | side=%s", pick(lists), pick(lists), rng.IntN(13), sd)
+			}
+			if rng.IntN(2) == 0 {
+				fmt.Fprintf(&rules, " | if=%s", pick(checks))
+			}
+			if rng.IntN(3) == 0 && sd != "addressee" {
+				fmt.Fprintf(&rules, " | without=%s", pick(lists))
+			}
+			rules.WriteString("\n")
+		}
+		if rng.IntN(3) == 0 {
+			fmt.Fprintf(&rules, "@rule t | on=hoax | side=text | find=%s | give=hoax,sara | weight=0.9\n", pick(lexicon.RuleFinders()))
+		}
+		c, err := classify.New(classify.WithLexiconFS(fstest.MapFS{
+			"mylex/rules.txt": {Data: []byte("#! saring-lexicon 1\n" + rules.String())},
+		}, "mylex"))
+		require.NoError(t, err, rules.String())
+		for _, p := range posts {
+			assert.NotPanics(t, func() { assertResultInvariants(t, p, c.Classify(p)) }, "%s\n%s", rules.String(), p)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package lexicon_test
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -161,4 +162,40 @@ func TestGrammarEntryIsOneWord(t *testing.T) {
 	_, err := lexicon.Parse(strings.NewReader(v1+"lebih baik | list=call_word\n"), "g.txt")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `g.txt:2: list=call_word takes one word a line, not "lebih baik"`)
+}
+
+// Garbled rule lines give file:line errors or valid rules, never a panic;
+// a rule that parses loads into a classifier (see classify's tests).
+func TestParseRuleNeverPanicsOnGarbage(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	parts := []string{
+		"@rule", " x", " |", " on=", "insult_like", "abusive", "action", ",", "!", " near=", "group", "person",
+		" window=", "4", "-1", "99", " side=", "object", "text", " find=", "shouting", " if=", "!aimed", "mild",
+		" give=", "sara", "hate_speech:personal", ":", " weight=", "boost", "0.5", "NaN", " targets=near",
+		" off=yes", " severity=weak", " without=", "=", "\xff", "\n",
+	}
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		b.WriteString(v1)
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		assert.NotPanics(t, func() {
+			f, err := lexicon.ParseFile(strings.NewReader(b.String()), "g.txt")
+			if err != nil {
+				var pe *lexicon.ParseError
+				require.ErrorAs(t, err, &pe)
+				return
+			}
+			for _, r := range f.Rules {
+				if r.Off {
+					continue
+				}
+				assert.NotEmpty(t, r.On, "%s", r.Source)
+				assert.NotEmpty(t, r.Give, "%s", r.Source)
+				assert.True(t, r.Boost || r.Weight > 0 && r.Weight <= 1, "%s", r.Source)
+				assert.True(t, r.Window >= 0 && r.Window <= 12, "%s", r.Source)
+			}
+		})
+	}
 }
