@@ -24,6 +24,7 @@ const (
 	gSubjectEnd
 	gDemonstrative
 	gWish
+	gGeneraliser
 )
 
 // grammarLists names the bits of grammar.
@@ -31,6 +32,7 @@ var grammarLists = [...]lexicon.List{
 	lexicon.Pronoun, lexicon.SecondPerson, lexicon.Singular, lexicon.CallWord,
 	lexicon.Reason, lexicon.Particle, lexicon.ExclamationEnd, lexicon.CommandEnd,
 	lexicon.Quantifier, lexicon.SubjectEnd, lexicon.Demonstrative, lexicon.Wish,
+	lexicon.Generaliser,
 }
 
 // grammarBit returns the bit of grammar list l, or 0.

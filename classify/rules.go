@@ -185,6 +185,7 @@ var (
 		"personal_threat": func(st *state, f *firing) bool {
 			return st.onePerson(f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
 		},
+		"generalised": func(st *state, f *firing) bool { return f.ctx != nil && st.generalised(f.m, f.ctx) },
 	}
 	entryPredicates = map[string]func(e *lexicon.Entry) bool{
 		"mild": func(e *lexicon.Entry) bool { return e.Weight < DefaultThreshold && e.Severity > lexicon.Weak },
@@ -626,6 +627,20 @@ func (st *state) reasonBetween(a, b *match) bool {
 	}
 	for k := from; k < to; k++ {
 		if st.tokIs(k, gReason) {
+			return true
+		}
+	}
+	return false
+}
+
+// generalised reports a generaliser (semua, selalu, memang) in the
+// sentence of trigger m, from the window before the first of m and ctx to
+// the window after the last (orang X emang licik, umat Y barbar semua).
+func (st *state) generalised(m, ctx *match) bool {
+	const reach = 3
+	from, to := max(0, min(m.from, ctx.from)-reach), min(len(st.toks), max(m.to, ctx.to)+reach)
+	for k := from; k < to; k++ {
+		if st.sent[k] == st.sent[m.from] && st.tokIs(k, gGeneraliser) {
 			return true
 		}
 	}

@@ -103,12 +103,14 @@ var ruleFinders = [...]string{"shouting", "exclamations", "chain_claim"}
 //   - group_target: the context is a group noun;
 //   - one_person: the context is a person word pointing at one person;
 //   - personal_threat: one_person, the context speaks to "you", and no
-//     call word precedes the trigger.
+//     call word precedes the trigger;
+//   - generalised: a generaliser (semua, selalu, memang) stands in the
+//     sentence within the window of the trigger or the context.
 func RulePredicates() []string { return slices.Clone(rulePredicates[:]) }
 
 var rulePredicates = [...]string{
 	"aimed", "mild", "exclaimed", "reason", "imperative", "command",
-	"in_provocation", "group_target", "one_person", "personal_threat",
+	"in_provocation", "group_target", "one_person", "personal_threat", "generalised",
 }
 
 // KindClasses are the kind classes an entry test may name: insult_like,

@@ -108,12 +108,13 @@ const (
 	SubjectEnd     List = "subject_end"     // after a wish's pronoun, part of its subject (kalian semua)
 	Demonstrative  List = "demonstrative"   // after a noun, make it one (dukun itu)
 	Wish           List = "wish"            // open a wish whose subject may follow (semoga)
+	Generaliser    List = "generaliser"     // said of a whole group (semua, selalu, memang)
 )
 
 var allLists = [...]List{
 	Allow, Group, Person, Political, Action, Counter, Negator, Mention, Gloss,
 	Pronoun, SecondPerson, Singular, CallWord, Reason, Particle, ExclamationEnd,
-	CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish,
+	CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish, Generaliser,
 }
 
 // Lists returns the context and grammar lists in their stable order. The
