@@ -131,6 +131,9 @@ type rule struct {
 	severity lexicon.Severity
 	// aims: the rule gives sara or hate_speech (see the check aimed).
 	aims bool
+	// nearID and withoutID number the context searches of near and
+	// without: equal lists, window and side, equal id (from 1).
+	nearID, withoutID int
 }
 
 type give struct {
@@ -159,6 +162,20 @@ type firing struct {
 	aimed bool
 	// weighed: m, a context-list match, has its weight after counter-speech.
 	weighed bool
+	// found caches the last context search on m: search is its id (see
+	// rule.nearID), 0 for none yet.
+	search int
+	found  *match
+}
+
+// contextOf returns the result of search id over lists ls around f.m,
+// looked up once per trigger: rules that share a search (action+target,
+// action+group, threat, imperative) share its result.
+func (st *state) contextOf(r *rule, id int, ls []lexicon.List, f *firing) *match {
+	if f.search != id {
+		f.search, f.found = id, st.findContext(r, ls, f.m)
+	}
+	return f.found
 }
 
 // predicates are the named checks (lexicon.RulePredicates) of the trigger
@@ -270,6 +287,20 @@ func compileRules(rs []lexicon.Rule) ([]rule, error) {
 		}
 		out = append(out, r)
 	}
+	ids := map[string]int{}
+	id := func(r *rule, ls []lexicon.List) int {
+		if len(ls) == 0 {
+			return 0
+		}
+		k := fmt.Sprint(ls, r.window, r.side)
+		if ids[k] == 0 {
+			ids[k] = len(ids) + 1
+		}
+		return ids[k]
+	}
+	for i := range out {
+		out[i].nearID, out[i].withoutID = id(&out[i], out[i].near), id(&out[i], out[i].without)
+	}
 	return out, nil
 }
 
@@ -343,11 +374,11 @@ func (st *state) fire(r *rule, f *firing) bool {
 		}
 	}
 	if len(r.near) > 0 {
-		if f.ctx = st.findContext(r, r.near, m); f.ctx == nil {
+		if f.ctx = st.contextOf(r, r.nearID, r.near, f); f.ctx == nil {
 			return false
 		}
 	}
-	if len(r.without) > 0 && st.findContext(r, r.without, m) != nil {
+	if len(r.without) > 0 && st.contextOf(r, r.withoutID, r.without, f) != nil {
 		return false
 	}
 	for _, ch := range r.ctxChecks {
