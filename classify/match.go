@@ -216,7 +216,7 @@ func (st *state) spaced(i int) bool {
 }
 
 // tryAll tries each candidate entry as a phrase starting at token i, with
-// gap tokens between its first word and the rest (see wishWords), skipping
+// gap tokens between its first word and the rest (see subjectAfter), skipping
 // entries already matched there (matches from index first on).
 func (st *state) tryAll(cands []int32, i, gap, first int) {
 	c := st.c

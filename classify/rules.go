@@ -123,7 +123,7 @@ type rule struct {
 	ctxChecks []check
 	onEntry   []entryCheck
 	give      []give
-	// labels is the label of each give, for the rules over the whole text.
+	// on holds the labels a side=text rule needs evidence for.
 	on       []int
 	boost    bool
 	weight   float64
