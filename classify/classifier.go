@@ -82,7 +82,9 @@ func WithLexiconDir(dir string) Option {
 }
 
 // WithLexicons makes the classifier use set instead of the embedded
-// defaults. Options that extend lexicons extend set.
+// defaults, its rules and grammar lists included: a set without @rule lines
+// applies no rules (extend lexicon.Default() to keep them). Options that
+// extend lexicons extend set.
 func WithLexicons(set *lexicon.Set) Option {
 	return func(c *config) error {
 		if set == nil {
