@@ -24,8 +24,15 @@ type Classifier struct {
 	byLen map[int][]int32
 	fuzzy *fuzzyIndex
 	// maxPhrase is the most tokens any entry's match spans: its words, and
-	// a wish's subject (see wishWords).
+	// a wish's subject (see subjectAfter).
 	maxPhrase int
+	// grammar holds the words of the grammar lists (pronoun, call_word,
+	// ...), which are not matched as terms.
+	grammar map[string]grammar
+	// rules is the compiled rule table; ruleMask holds, per entry, the
+	// rules its matches trigger (bit i for rules[i]).
+	rules    []rule
+	ruleMask []uint64
 	// sources is the Source position of each entry, formatted once.
 	sources   []string
 	threshold [numLabels]float64
@@ -71,7 +78,9 @@ func WithLexiconDir(dir string) Option {
 }
 
 // WithLexicons makes the classifier use set instead of the embedded
-// defaults. Options that extend lexicons extend set.
+// defaults, its rules and grammar lists included: a set without @rule lines
+// applies no rules (extend lexicon.Default() to keep them). Options that
+// extend lexicons extend set.
 func WithLexicons(set *lexicon.Set) Option {
 	return func(c *config) error {
 		if set == nil {
@@ -149,17 +158,26 @@ func New(opts ...Option) (*Classifier, error) {
 		entries: set.Active(),
 		words:   make(map[string]*wordIndex),
 		byLen:   make(map[int][]int32),
+		grammar: make(map[string]grammar),
+	}
+	for i := range c.entries {
+		if e := &c.entries[i]; e.List.Grammar() {
+			c.addGrammar(e)
+		}
 	}
 	vocab := make([]string, 0, len(c.entries))
 	for i := range c.entries {
 		e := &c.entries[i]
+		if e.List.Grammar() {
+			continue
+		}
 		c.index(e, int32(i))
 		if len(e.Words) == 1 && len(e.Labels) > 0 {
 			c.byLen[len(e.Words[0])] = append(c.byLen[len(e.Words[0])], int32(i))
 		}
 		vocab = append(vocab, e.Words...)
 		n := len(e.Words)
-		if n > 1 && wishWords[e.Words[0]] {
+		if n > 1 && c.is(e.Words[0], gWish) {
 			n += maxSubject
 		}
 		c.maxPhrase = max(c.maxPhrase, n)
@@ -169,6 +187,11 @@ func New(opts ...Option) (*Classifier, error) {
 		return nil, fmt.Errorf("classify: normalizer: %w", err)
 	}
 	c.norm = norm
+	rs := set.Rules()
+	if c.rules, err = compileRules(rs); err != nil {
+		return nil, err
+	}
+	c.ruleMask = ruleMasks(rs, c.rules, c.entries)
 	if !cfg.noFuzzy {
 		c.fuzzy = newFuzzyIndex(c.entries)
 	}

@@ -17,31 +17,20 @@ type match struct {
 	how      How
 	via      normalize.Via
 	dist     int
-	// subject is the token of a wish's subject (see wishWords), or 0.
+	// subject is the token of a wish's subject (see subjectAfter), or 0.
 	subject int
-	// weight is the entry's weight after negation and counter-speech.
+	// weight is the entry's weight after negation and counter-speech
+	// (for a rule trigger of a context list, such as an action verb, its
+	// weight after counter-speech).
 	weight  float64
 	negated bool
 	context []string
+	// talk says why a purely abusive match is talked about (quoted, in
+	// counter-speech) when a rule fires on it: the swear word counts as
+	// one, but the rule evidence built on it is scaled like talk.
+	talk    string
+	talked  bool // talk is known
 	dropped bool
-}
-
-// state is the per-call scratch space of Classify, pooled per Classifier.
-type state struct {
-	toks    []normalize.Token
-	sent    []int32
-	src     string
-	matches []match
-	buf     []byte
-	// cue holds, per sentence, the index of its first counter cue or -1;
-	// textCue the cue that applies to the whole text, or -1.
-	cue     []int32
-	textCue int32
-	// best is scratch for scoring: per match, the highest weight of the
-	// evidence standing on it.
-	best    []float64
-	ev      [numLabels][]Evidence
-	targets [numLabels][]lexicon.Target
 }
 
 // isWordy reports whether tokens of kind k take part in lexicon matching.
@@ -49,17 +38,20 @@ func isWordy(k normalize.Kind) bool {
 	return k == normalize.Word || k == normalize.Hashtag
 }
 
-// findMatches records every lexicon entry that occurs in the tokens.
-func (st *state) findMatches(c *Classifier) {
+// findMatches records every lexicon entry that occurs in the tokens, in
+// token order, and numbers them.
+func (st *state) findMatches() {
+	c := st.c
+	st.matches = st.matches[:0]
 	for i := range st.toks {
 		t := &st.toks[i]
 		first := len(st.matches)
 		var next nextForms
 		switch {
 		case t.Kind == normalize.Number && t.Known:
-			st.tryWord(c, c.words[t.Norm], i, first, &next, true) // 100 persen sembuh
+			st.tryNorm(c.words[t.Norm], i, &next) // 100 persen sembuh
 		case isWordy(t.Kind):
-			st.wordMatches(c, i, first, &next)
+			st.wordMatches(i, first, &next)
 		}
 		if len(st.matches)-first > 1 {
 			// Longest first, then as written before by stem, then in
@@ -73,6 +65,9 @@ func (st *state) findMatches(c *Classifier) {
 			})
 		}
 	}
+	for i := range st.matches {
+		st.matches[i].idx = int32(i)
+	}
 }
 
 // wordMatches finds the entries word token i starts: by its form and its
@@ -80,29 +75,32 @@ func (st *state) findMatches(c *Classifier) {
 // tolerance. Its form is looked up only when it is Known: every entry word
 // is in the normalizer's vocabulary, so an unknown Norm starts no entry
 // (findMatches skips unknown numbers alike).
-func (st *state) wordMatches(c *Classifier, i, first int, next *nextForms) {
+func (st *state) wordMatches(i, first int, next *nextForms) {
+	c := st.c
 	t := &st.toks[i]
 	if t.Known {
-		st.tryWord(c, c.words[t.Norm], i, first, next, true)
+		st.tryNorm(c.words[t.Norm], i, next)
 	}
 	if t.Stem != t.Norm {
 		if w := c.words[t.Stem]; w != nil {
-			st.tryWord(c, w, i, first, next, false)
-			st.tryAll(c, w.stemmed, i, 0, first)
+			st.tryAll(w.single, i, 0, first)
+			st.tryPhrases(w, i, first, next)
+			st.tryAll(w.stemmed, i, 0, first)
 		}
 	}
 	switch {
 	case len(st.matches) > first:
 	case t.Via.Has(normalize.ViaMask):
-		st.tryMask(c, i)
+		st.tryMask(i)
 	case c.fuzzy != nil:
-		st.fuzzyMatches(c, i)
+		st.fuzzyMatches(i)
 	}
 }
 
 // fuzzyMatches finds the fuzzy terms near word token i, unless it is a
 // known word.
-func (st *state) fuzzyMatches(c *Classifier, i int) {
+func (st *state) fuzzyMatches(i int) {
+	c := st.c
 	t := &st.toks[i]
 	if t.Known {
 		return
@@ -147,61 +145,59 @@ func (nf *nextForms) of(st *state, i int) []string {
 	return nf.forms[:nf.n]
 }
 
-// tryWord tries the entries that w indexes as phrases starting at token i:
-// its one-word entries and the phrases whose second word the next token
-// can be. byNorm says that w is the index of the token's Norm, so its
-// one-word entries match as they are; it is the first index tried for the
-// token, so none of them can have been matched already.
-func (st *state) tryWord(c *Classifier, w *wordIndex, i, first int, next *nextForms, byNorm bool) {
+// tryNorm tries the entries that w, the index of token i's Norm, holds:
+// its one-word entries match as they are, and it is the first index tried
+// for the token, so none of them can have been matched already; then its
+// phrases (see tryPhrases).
+func (st *state) tryNorm(w *wordIndex, i int, next *nextForms) {
 	if w == nil {
 		return
 	}
-	if byNorm {
-		for _, e := range w.single {
-			st.matches = append(st.matches, st.newMatch(e, i, i+1, false))
-		}
-	} else {
-		st.tryAll(c, w.single, i, 0, first)
+	first := len(st.matches)
+	for _, e := range w.single {
+		st.matches = append(st.matches, st.newMatch(e, i, i+1, false))
 	}
+	st.tryPhrases(w, i, first, next)
+}
+
+// tryPhrases tries the phrases that w indexes as starting at token i: those
+// whose second word the next token can be, and after a wish word those
+// whose second word follows the wish's subject.
+func (st *state) tryPhrases(w *wordIndex, i, first int, next *nextForms) {
 	if w.next != nil && i+1 < len(st.toks) {
 		for _, f := range next.of(st, i) {
-			st.tryAll(c, w.next[f], i, 0, first)
+			st.tryAll(w.next[f], i, 0, first)
 		}
-		if wishWords[st.toks[i].Norm] {
+		if st.tokIs(i, gWish) {
 			if gap := st.subjectAfter(i); gap > 0 && i+gap+1 < len(st.toks) {
 				forms, n := wordForms(st.toks[i+gap+1].Norm)
 				for _, f := range forms[:n] {
-					st.tryAll(c, w.next[f], i, gap, first)
+					st.tryAll(w.next[f], i, gap, first)
 				}
 			}
 		}
 	}
 }
 
-// wishWords open a wish (semoga ...): a phrase that starts with one may have
-// its subject between that word and the rest (semoga lo kecelakaan matches
-// semoga kecelakaan), so the lexicon lists each wish once, not once per
-// pronoun. They are grammar, not lexicon content.
-var wishWords = map[string]bool{"semoga": true, "mudah-mudahan": true}
+// A wish (list wish: semoga ...) that opens a phrase may have its subject
+// between that word and the rest (semoga lo kecelakaan matches semoga
+// kecelakaan), so the lexicon lists each wish once, not once per pronoun.
 
 // maxSubject is the most tokens a wish's subject takes (kalian semua).
 const maxSubject = 2
 
 // subjectAfter returns how many tokens after wish word i name its subject:
-// a pronoun, with semua or sekeluarga after it (semoga kalian semua mati),
+// a pronoun, with a subject ending (semua, sekeluarga) after it (semoga kalian semua mati),
 // separated from the wish word and from what follows by spaces only (not
 // semoga kamu, cacat bukan halangan); or 0.
 func (st *state) subjectAfter(i int) int {
 	k := i + 1
-	if k >= len(st.toks) || !st.spaced(k) || !isWordy(st.toks[k].Kind) || !pronouns[st.toks[k].Norm] {
+	if k >= len(st.toks) || !st.spaced(k) || !isWordy(st.toks[k].Kind) || !st.tokIs(k, gPronoun) {
 		return 0
 	}
 	n := 1
-	if k+1 < len(st.toks) && st.spaced(k+1) {
-		switch st.toks[k+1].Norm {
-		case "semua", "sekeluarga":
-			n = maxSubject
-		}
+	if k+1 < len(st.toks) && st.spaced(k+1) && st.tokIs(k+1, gSubjectEnd) {
+		n = maxSubject
 	}
 	if k+n >= len(st.toks) || !st.spaced(k+n) {
 		return 0
@@ -220,9 +216,10 @@ func (st *state) spaced(i int) bool {
 }
 
 // tryAll tries each candidate entry as a phrase starting at token i, with
-// gap tokens between its first word and the rest (see wishWords), skipping
+// gap tokens between its first word and the rest (see subjectAfter), skipping
 // entries already matched there (matches from index first on).
-func (st *state) tryAll(c *Classifier, cands []int32, i, gap, first int) {
+func (st *state) tryAll(cands []int32, i, gap, first int) {
+	c := st.c
 next:
 	for _, e := range cands {
 		for _, m := range st.matches[first:] {
@@ -336,7 +333,7 @@ func stemmable(e *lexicon.Entry) bool {
 	}
 	switch e.List {
 	case "":
-		return !isInsultKind(e.Kind)
+		return !e.Kind.InsultLike()
 	case lexicon.Action, lexicon.Group, lexicon.Political, lexicon.Counter:
 		return true
 	}
@@ -361,7 +358,8 @@ func (st *state) newMatch(e int32, from, to int, stemmed bool) match {
 // tryMask resolves a token with masked letters (k*fir) against single-word
 // label entries of the same length. At least half of the letters must be
 // visible, so b**i alone does not guess.
-func (st *state) tryMask(c *Classifier, i int) {
+func (st *state) tryMask(i int) {
+	c := st.c
 	t := &st.toks[i]
 	hidden := 0
 	for j := 0; j < len(t.Norm); j++ {

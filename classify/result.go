@@ -1,6 +1,12 @@
 package classify
 
-import "github.com/saring-id/saring/lexicon"
+import (
+	"slices"
+	"strings"
+
+	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/normalize"
+)
 
 // How tells how a piece of evidence was found. The JSON values are stable API.
 type How string
@@ -106,4 +112,163 @@ func (r Result) Has(l lexicon.Label) bool {
 		}
 	}
 	return false
+}
+
+// Evidence is built here only: from a lexicon match (lexiconEvidence), by a
+// rule over nearby tokens (ruleEv) and by a rule over the whole text
+// (textEv).
+
+// lexiconEvidence turns each kept label match into evidence for its labels.
+func (st *state) lexiconEvidence() {
+	c := st.c
+	for i := range st.matches {
+		m := &st.matches[i]
+		e := &c.entries[m.entry]
+		if m.dropped || len(e.Labels) == 0 {
+			continue
+		}
+		start, end := st.span(m)
+		x := Evidence{
+			Term: e.Term, Text: st.src[start:end], Start: start, End: end,
+			Match: m.how, Via: viaNames(m.via), Distance: m.dist, Kind: string(e.Kind),
+			Weight: m.weight, Context: m.context, Source: c.sources[m.entry], severity: e.Severity,
+			src: m.idx,
+		}
+		for _, l := range e.Labels {
+			li := labelIndex(l)
+			st.ev[li] = append(st.ev[li], x)
+			if li == iSARA {
+				st.targets[li] = appendTargets(st.targets[li], e.Targets)
+			}
+		}
+	}
+}
+
+// ruleEv builds the evidence of rule r fired on trigger m with context ctx
+// (m itself when the rule has none), of weight w. It spans both and stands
+// on m, whose context it carries.
+func (st *state) ruleEv(r *rule, m, ctx *match, w float64) Evidence {
+	c := st.c
+	s1, e1 := st.span(m)
+	s2, e2 := st.span(ctx)
+	start, end := min(s1, s2), max(e1, e2)
+	first, second := ctx, m // the context first when both start together (mulutmu in mulut bau)
+	if m.from < ctx.from {
+		first, second = m, ctx
+	}
+	sev := r.severity
+	for _, x := range [...]*match{m, ctx} {
+		if x.entry >= 0 {
+			sev = max(sev, c.entries[x.entry].Severity)
+		}
+	}
+	term := st.termOf(first)
+	if first != second {
+		term += " + " + st.termOf(second)
+	}
+	var why []string
+	why = append(why, m.context...)
+	if ctx != m && ctx.entry >= 0 {
+		why = append(why, ctx.context...)
+	}
+	return Evidence{
+		Term: term, Text: st.src[start:end], Start: start, End: end,
+		Match: MatchRule, Rule: r.name, Weight: w, Context: why, severity: sev, src: m.idx,
+	}
+}
+
+// textEv builds the evidence of rule r over the whole text, found at
+// [start, end): it stands on no match.
+func (st *state) textEv(r *rule, term string, start, end int) Evidence {
+	return Evidence{
+		Term: term, Text: st.src[start:end], Start: start, End: end,
+		Match: MatchRule, Rule: r.name, Weight: r.weight, severity: r.severity, src: -1,
+	}
+}
+
+// termOf names m in rule evidence: its entry's term, or the token.
+func (st *state) termOf(m *match) string {
+	if m.entry < 0 {
+		return st.toks[m.from].Norm
+	}
+	return st.c.entries[m.entry].Term
+}
+
+func appendTargets(ts []lexicon.Target, add []lexicon.Target) []lexicon.Target {
+	for _, t := range add {
+		if !slices.Contains(ts, t) {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// viaTable holds the names of every combination of the seven Via bits.
+var viaTable = func() (t [128][]string) {
+	for v := 1; v < len(t); v++ {
+		t[v] = strings.Split(normalize.Via(v).String(), ",")
+	}
+	return t
+}()
+
+// viaNames lists the normalisation steps in via.
+func viaNames(via normalize.Via) []string {
+	if via == 0 {
+		return nil
+	}
+	if int(via) < len(viaTable) {
+		return slices.Clone(viaTable[via]) // the caller owns its Evidence
+	}
+	return strings.Split(via.String(), ",")
+}
+
+// result scores each label and assembles the Result. It copies the
+// evidence out of the scratch space into one allocation.
+func (st *state) result() Result {
+	c := st.c
+	s := st.score()
+	nLabels, nFlagged, nEv := 0, 0, 0
+	for i := range labelOrder {
+		if len(st.ev[i]) == 0 || s.score[i] <= 0 {
+			continue
+		}
+		nLabels++
+		nEv += len(st.ev[i])
+		if s.score[i] >= c.threshold[i] {
+			nFlagged++
+		}
+	}
+	r := Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+	if nLabels == 0 {
+		return r
+	}
+	r.Labels = make([]LabelResult, 0, nLabels)
+	if nFlagged > 0 {
+		r.Flagged = make([]lexicon.Label, 0, nFlagged)
+	}
+	all := make([]Evidence, 0, nEv)
+	for i, l := range labelOrder {
+		if len(st.ev[i]) == 0 || s.score[i] <= 0 {
+			continue
+		}
+		from := len(all)
+		for _, x := range st.ev[i] {
+			x.Weight = round3(x.Weight) // for stable output; scores used the exact weights
+			all = append(all, x)
+		}
+		lr := LabelResult{
+			Label: l, Score: s.score[i], Flagged: s.score[i] >= c.threshold[i],
+			Evidence: all[from:len(all):len(all)],
+		}
+		if lr.Flagged {
+			lr.Severity = s.sev[i]
+			r.Flagged = append(r.Flagged, l)
+		}
+		if i == iSARA && len(st.targets[i]) > 0 {
+			lr.Targets = slices.Clone(st.targets[i])
+			slices.Sort(lr.Targets)
+		}
+		r.Labels = append(r.Labels, lr)
+	}
+	return r
 }

@@ -5,9 +5,11 @@
 // or a multi-word phrase in standard lowercase spelling) with named fields:
 // the labels it is evidence for and how strongly (weight), or the context list
 // it belongs to (allow, group, person, political, action, counter, negator,
-// mention), plus severity, SARA targets, kind, whether spelling-tolerant
-// matching is allowed, and a free-text note. The format is described in the
-// package README and in [Parse].
+// mention, gloss) or grammar list (pronoun, call_word, particle, ...), plus
+// severity, SARA targets, kind, whether spelling-tolerant matching is
+// allowed, and a free-text note. @rule lines ([Rule]) give the classifier's
+// patterns over nearby words. The format is described in the package README
+// and in [Parse].
 //
 // Terms are normalised with normalize.Default, the embedded-slang
 // normalizer that the classifier's own normalizer extends (with the

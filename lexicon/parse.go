@@ -99,6 +99,7 @@ type parser struct {
 	file     string
 	errs     []error
 	entries  []Entry
+	rules    []Rule
 	defaults fields
 	norm     *normalize.Normalizer
 	full     bool // error budget exhausted
@@ -139,7 +140,25 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // each as a *[ParseError] (a read error as itself), joined with
 // [errors.Join] (at most about 50 per file); when the returned error is not
 // nil the entries are nil.
+//
+// Parse returns the entries only; [ParseFile] also returns the file's rules
+// (@rule lines), which [Load] keeps in the Set.
 func Parse(r io.Reader, file string) ([]Entry, error) {
+	f, err := ParseFile(r, file)
+	if err != nil {
+		return nil, err
+	}
+	return f.Entries, nil
+}
+
+// File is one parsed lexicon file: its entries and its rules, in file order.
+type File struct {
+	Entries []Entry
+	Rules   []Rule
+}
+
+// ParseFile is [Parse] returning the file's rules too.
+func ParseFile(r io.Reader, file string) (*File, error) {
 	p := &parser{file: file, norm: normalize.Default()}
 	br := bufio.NewReaderSize(&boundedReader{r: r, left: MaxFileBytes}, MaxLineBytes+2)
 	versionSeen := false
@@ -209,7 +228,7 @@ func Parse(r io.Reader, file string) ([]Entry, error) {
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
-	return p.entries, nil
+	return &File{Entries: p.entries, Rules: p.rules}, nil
 }
 
 // errTooLarge is the read error of a file longer than MaxFileBytes.
@@ -301,8 +320,12 @@ func (p *parser) directive(lineNo int, line string) {
 	if i := strings.IndexFunc(line, unicode.IsSpace); i >= 0 {
 		name, rest = line[:i], line[i:]
 	}
+	if name == "@rule" {
+		p.rule(lineNo, rest)
+		return
+	}
 	if name != "@defaults" {
-		p.errorf(lineNo, "unknown directive %q (want @defaults)", name)
+		p.errorf(lineNo, "unknown directive %q (want @defaults or @rule)", name)
 		return
 	}
 	var d fields
@@ -586,7 +609,9 @@ func (p *parser) entry(lineNo int, line string) {
 		p.errorf(lineNo, "short=yes is only for a single word of fewer than %d letters, not %q", ShortRunes, e.Phrase())
 	}
 	e.Short = f.has&fShort != 0 && f.short
-
+	if e.List.Grammar() && len(e.Words) != 1 {
+		p.errorf(lineNo, "list=%s takes one word a line, not %q (rules ask about single tokens)", e.List, e.Phrase())
+	}
 	if len(p.errs) == nerr {
 		p.entries = append(p.entries, e)
 	}

@@ -186,7 +186,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty field", v1 + "anjing | label=abusive |\n", []string{`x.txt:2: empty field (stray '|'?)`}},
 		{"not key=value", v1 + "anjing | abusive\n", []string{`x.txt:2: field "abusive" is not key=value`}},
 		{"empty value", v1 + "anjing | label=\n", []string{`x.txt:2: empty value for field "label"`}},
-		{"unknown directive", v1 + "@default label=abusive\n", []string{`x.txt:2: unknown directive "@default" (want @defaults)`}},
+		{"unknown directive", v1 + "@default label=abusive\n", []string{`x.txt:2: unknown directive "@default" (want @defaults or @rule)`}},
 		{"defaults both", v1 + "@defaults label=abusive list=allow\n", []string{`x.txt:2: @defaults has both label and list`}},
 		{"defaults bad value", v1 + "@defaults label=abusive weight=2\n", []string{`x.txt:2: weight "2" out of range [0,1]`}},
 		{"defaults duplicate", v1 + "@defaults weight=0.2 weight=0.3\n", []string{`x.txt:2: duplicate field "weight"`}},

@@ -24,6 +24,7 @@ const DefaultDir = "lexicon/data"
 // loaded from a directory of *.txt files. A Set is safe for concurrent use.
 type Set struct {
 	entries []Entry
+	rules   []Rule
 }
 
 var defaultSet = sync.OnceValues(func() (*Set, error) {
@@ -74,26 +75,29 @@ func load(fsys fs.FS, dir string, display func(string) string) (*Set, error) {
 	}
 	var errs []error
 	var entries []Entry
+	var rules []Rule
 	for _, name := range names {
-		es, err := parseFile(fsys, path.Join(dir, name), display(name))
+		f, err := parseFile(fsys, path.Join(dir, name), display(name))
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		entries = append(entries, es...)
+		entries = append(entries, f.Entries...)
+		rules = append(rules, f.Rules...)
 	}
 	errs = append(errs, conflicts(entries)...)
+	errs = append(errs, ruleConflicts(rules)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return &Set{entries: entries}, nil
+	return &Set{entries: entries, rules: rules}, nil
 }
 
 // parseFile parses one lexicon file. Only a regular file (or a link to
 // one) of at most MaxFileBytes is read: it is checked before it is opened,
 // since opening a named pipe blocks until something writes to it, and again
 // after, in case it was replaced in between.
-func parseFile(fsys fs.FS, name, display string) ([]Entry, error) {
+func parseFile(fsys fs.FS, name, display string) (*File, error) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %s: %w", display, unwrapPath(err))
@@ -112,7 +116,7 @@ func parseFile(fsys fs.FS, name, display string) ([]Entry, error) {
 	if err := checkRegular(fi, display); err != nil {
 		return nil, err
 	}
-	return Parse(f, display)
+	return ParseFile(f, display)
 }
 
 // checkRegular rejects what is not a regular file of at most MaxFileBytes.
@@ -219,9 +223,10 @@ func (s *Set) Active() []Entry {
 // normalised words (a Set never holds one term under two label sets, so this
 // is the same as words plus label set, and it lets an override change a
 // term's labels). An override with weight=0 therefore disables a default
-// entry. Neither s nor over is modified; a nil over returns s.
+// entry. Rules are laid on by name (see [Set.Rules]). Neither s nor over is
+// modified; a nil over returns s.
 func (s *Set) Extend(over *Set) *Set {
-	if over == nil || len(over.entries) == 0 {
+	if over == nil || len(over.entries)+len(over.rules) == 0 {
 		return s
 	}
 	if s == nil {
@@ -238,7 +243,7 @@ func (s *Set) Extend(over *Set) *Set {
 		}
 	}
 	out = append(out, over.entries...)
-	return &Set{entries: out}
+	return &Set{entries: out, rules: extendRules(s.rules, over.rules)}
 }
 
 // Stats counts the entries of a Set.

@@ -89,16 +89,46 @@ const (
 	Counter   List = "counter"   // counter-speech cues (jangan, tangkal, klarifikasi)
 	Negator   List = "negator"   // negation (bukan, tidak, belum)
 	Mention   List = "mention"   // words that only name a category (hoaks, ujaran kebencian)
+	Gloss     List = "gloss"     // words that talk about words (artinya, dalam bahasa, sapaan)
 )
 
-var allLists = [...]List{Allow, Group, Person, Political, Action, Counter, Negator, Mention}
+// The grammar lists: the small closed word classes the classifier's rules
+// read around the matches (see the package README). Their words are never
+// evidence and never matched as terms; a rule asks whether a token is one.
+const (
+	Pronoun        List = "pronoun"         // after an insult, its target (anjing lo); a wish's subject
+	SecondPerson   List = "second_person"   // pronouns that address the reader (kamu, anda)
+	Singular       List = "singular"        // person words that point at one person (dia, beliau, si)
+	CallWord       List = "call_word"       // make a verb a call to act (ayo, kita, harus)
+	Reason         List = "reason"          // a reason between two words (karena, sebab)
+	Particle       List = "particle"        // after an insult, before the noun it is said of (tolol sangat admin)
+	ExclamationEnd List = "exclamation_end" // may close an exclamation (babi lah)
+	CommandEnd     List = "command_end"     // after a verb, make it a command (bunuh saja)
+	Quantifier     List = "quantifier"      // before a person noun, make it many (para dukun itu)
+	SubjectEnd     List = "subject_end"     // after a wish's pronoun, part of its subject (kalian semua)
+	Demonstrative  List = "demonstrative"   // after a noun, make it one (dukun itu)
+	Wish           List = "wish"            // open a wish whose subject may follow (semoga)
+	Generaliser    List = "generaliser"     // said of a whole group (semua, selalu, memang)
+)
 
-// Lists returns the eight context lists in their stable order. The slice is
-// a fresh copy.
+var allLists = [...]List{
+	Allow, Group, Person, Political, Action, Counter, Negator, Mention, Gloss,
+	Pronoun, SecondPerson, Singular, CallWord, Reason, Particle, ExclamationEnd,
+	CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish, Generaliser,
+}
+
+// Lists returns the context and grammar lists in their stable order. The
+// slice is a fresh copy.
 func Lists() []List { return slices.Clone(allLists[:]) }
 
-// Valid reports whether l is one of the eight context lists.
+// Valid reports whether l is one of the context or grammar lists.
 func (l List) Valid() bool { return slices.Contains(allLists[:], l) }
+
+// Grammar reports whether l is a grammar list (pronoun, call_word, ...):
+// its words are never matched as terms, only asked about by the rules.
+func (l List) Grammar() bool {
+	return slices.Index(allLists[:], l) >= slices.Index(allLists[:], Pronoun)
+}
 
 // String returns the list's name.
 func (l List) String() string { return string(l) }
@@ -129,6 +159,7 @@ const (
 	KindSmear      Kind = "smear"      // political smear (antek asing, ijazah palsu)
 	KindCall       Kind = "call"       // call to collective action
 	KindAduDomba   Kind = "adu_domba"  // setting groups against each other
+	KindBoycott    Kind = "boycott"    // call to shun someone's shops or goods (jangan belanja di)
 	KindChain      Kind = "chain"      // chain-message imperative (sebarkan, viralkan)
 	KindAuthority  Kind = "authority"  // unverifiable authority (kata orang dalam)
 	KindUrgency    Kind = "urgency"    // panic and urgency (sebelum dihapus, darurat)
@@ -138,9 +169,36 @@ const (
 	KindClaim      Kind = "claim"      // sensational factual claim
 )
 
+// InsultLike reports the kinds that, aimed at a group or a person, make
+// hate speech: profanity, vulgar, insult, slur, dehumanize, stereotype,
+// threat and curse.
+func (k Kind) InsultLike() bool {
+	switch k {
+	case KindProfanity, KindVulgar, KindInsult, KindSlur, KindDehumanize, KindStereotype, KindCurse, KindThreat:
+		return true
+	}
+	return false
+}
+
+// Personal reports the insult-like kinds that insult the one person they are
+// aimed at. Vulgarity at someone (@x ngentot) is crude banter, abusive but
+// not hate speech, and a stereotype (malas, pelit) said of one person is a
+// description, of a group a generalisation; the other insult-like kinds are
+// personal.
+func (k Kind) Personal() bool {
+	return k.InsultLike() && k != KindVulgar && k != KindStereotype
+}
+
+// Smear reports the kinds that smear whoever they are said of: near a
+// political target they are a black campaign (cagub itu antek aseng). They
+// are smear, slur and conspiracy.
+func (k Kind) Smear() bool {
+	return k == KindSmear || k == KindSlur || k == KindConspiracy
+}
+
 var allKinds = [...]Kind{
 	KindProfanity, KindVulgar, KindInsult, KindSlur, KindDehumanize, KindStereotype,
-	KindThreat, KindCurse, KindSmear, KindCall, KindAduDomba, KindChain,
+	KindThreat, KindCurse, KindSmear, KindCall, KindAduDomba, KindBoycott, KindChain,
 	KindAuthority, KindUrgency, KindCure, KindScam, KindConspiracy, KindClaim,
 }
 

@@ -1,0 +1,331 @@
+package classify
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/saring-id/saring/lexicon"
+)
+
+// Tuning of context. Weights are evidence weights in [0,1].
+const (
+	// negatedFactor scales evidence right after a negator (bukan kafir).
+	negatedFactor = 0.1
+	// counterFactor scales non-abusive evidence in counter-speech: in the
+	// sentence of a counter cue, or anywhere in a text that both names a
+	// category (hoaks, SARA) and carries a counter cue, as news does.
+	counterFactor = 0.3
+)
+
+// sentences numbers the sentence of each token: a sentence ends at . ! ? ;
+// or a line break between two tokens.
+func (st *state) sentences() {
+	st.sent = st.sent[:0]
+	n := int32(0)
+	for i := range st.toks {
+		if i > 0 && st.sentenceBreak(i) {
+			n++
+		}
+		st.sent = append(st.sent, n)
+	}
+}
+
+// gapBefore returns the text between tokens i-1 and i.
+func (st *state) gapBefore(i int) string {
+	return st.src[st.toks[i-1].End:st.toks[i].Start]
+}
+
+// sentenceBreak reports whether a sentence ends between tokens i-1 and i.
+func (st *state) sentenceBreak(i int) bool {
+	for _, c := range []byte(st.gapBefore(i)) {
+		switch c {
+		case '.', '!', '?', ';', '\n':
+			return true
+		}
+	}
+	return false
+}
+
+// list returns the context list of m's entry ("" for a label entry).
+func (st *state) list(m *match) lexicon.List {
+	return st.c.entries[m.entry].List
+}
+
+// around returns the range [i, j) of st.matches whose first token lies in
+// [lo, hi). Matches are found in token order, so st.matches is sorted by
+// from; every search looks at a bounded neighbourhood, which keeps
+// Classify linear in the length of the text.
+func (st *state) around(lo, hi int) (int, int) {
+	i := sort.Search(len(st.matches), func(k int) bool { return st.matches[k].from >= lo })
+	j := i
+	for j < len(st.matches) && st.matches[j].from < hi {
+		j++
+	}
+	return i, j
+}
+
+// resolveOverlaps drops what the lexicon's own structure rules out: anything
+// overlapping an allow-listed phrase; anything but cues overlapping a mention
+// word (hoaks, kampanye hitam); label evidence inside a longer label match,
+// or repeating one (two spellings of a term); counter cues inside longer
+// label evidence (jangan pilih) and evidence inside a cue (jangan
+// sebarkan). A cue that only overlaps evidence stays and applies to it.
+func (st *state) resolveOverlaps() {
+	c := st.c
+	ms := st.matches
+	for i := range ms {
+		a := &ms[i]
+		la := st.list(a)
+		lo, hi := st.around(a.from-c.maxPhrase+1, a.to)
+		for j := lo; j < hi; j++ {
+			b := &ms[j]
+			if i == j || b.to <= a.from || a.to <= b.from {
+				continue
+			}
+			lb := st.list(b)
+			switch {
+			case lb == lexicon.Allow && la != lexicon.Allow && !covers(a, b):
+				a.dropped = true // anjing in anjing peliharaan; not pengkhianat bangsa over bangsa
+			case lb == lexicon.Mention && la != lexicon.Mention && la != lexicon.Counter && !covers(a, b):
+				a.dropped = true // kampanye hitam names a category: not a political target
+			case la == "" && lb == "" && a.from == b.from && a.to == b.to && i > j &&
+				slices.Equal(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
+				a.dropped = true // two spellings of one term (ijazah/ijasah palsu) count once
+			case la == "" && lb == "" && covers(b, a) &&
+				sharesLabel(c.entries[a.entry].Labels, c.entries[b.entry].Labels):
+				a.dropped = true // babi inside babi cina stays abusive evidence
+			case (la == lexicon.Group || la == lexicon.Political) && lb == "" &&
+				b.from <= a.from && a.to <= b.to && c.entries[b.entry].Kind.Smear():
+				a.dropped = true // asing in antek asing is part of the smear, not a target
+			case la == lexicon.Counter && lb == "" && covers(b, a):
+				a.dropped = true // jangan pilih: the cue is part of the evidence
+			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:
+				a.dropped = true // jangan sebarkan: the evidence is part of the cue
+			}
+		}
+	}
+}
+
+// covers reports whether match a spans more tokens than b, b's included.
+func covers(a, b *match) bool {
+	return a.from <= b.from && b.to <= a.to && a.to-a.from > b.to-b.from
+}
+
+func sharesLabel(a, b []lexicon.Label) bool {
+	for _, l := range a {
+		if slices.Contains(b, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexCues records the first kept counter cue of each sentence, and of the
+// whole text when it also names a category (hoaks, SARA), as news does.
+func (st *state) indexCues() {
+	n := 0
+	if len(st.sent) > 0 {
+		n = int(st.sent[len(st.sent)-1]) + 1
+	}
+	st.cue, st.gloss = st.cue[:0], st.gloss[:0]
+	for range n {
+		st.cue = append(st.cue, -1)
+		st.gloss = append(st.gloss, -1)
+	}
+	st.textCue = -1
+	mention := false
+	for i := range st.matches {
+		m := &st.matches[i]
+		if m.dropped {
+			continue
+		}
+		switch st.list(m) {
+		case lexicon.Mention:
+			mention = true
+		case lexicon.Gloss:
+			if s := st.sent[m.from]; st.gloss[s] < 0 {
+				st.gloss[s] = int32(i)
+			}
+		case lexicon.Counter:
+			if s := st.sent[m.from]; st.cue[s] < 0 {
+				st.cue[s] = int32(i)
+			}
+			if st.textCue < 0 {
+				st.textCue = int32(i)
+			}
+		}
+	}
+	if !mention {
+		st.textCue = -1
+	}
+}
+
+// cueFor returns the counter cue that applies to m: one in its sentence,
+// else one anywhere in a text that names a category; or nil.
+func (st *state) cueFor(m *match) *match {
+	if i := st.cue[st.sent[m.from]]; i >= 0 {
+		return &st.matches[i]
+	}
+	if st.textCue >= 0 {
+		return &st.matches[st.textCue]
+	}
+	return nil
+}
+
+// applyContext sets each label match's weight after negation and
+// counter-speech, and says why in its context. A match of a context list
+// that triggers rules (an action verb) is negated the same way; its weight
+// after counter-speech is found when a rule fires on it (see weighList).
+func (st *state) applyContext() {
+	c := st.c
+	st.indexCues()
+	for i := range st.matches {
+		m := &st.matches[i]
+		e := &c.entries[m.entry]
+		if m.dropped {
+			continue
+		}
+		if len(e.Labels) == 0 {
+			if c.ruleMask[m.entry] != 0 {
+				m.weight, m.context = e.Weight, nil
+				m.negated = st.negatorBefore(m) != nil
+			}
+			continue
+		}
+		m.weight = e.Weight
+		m.context = nil
+		if g := st.gloss[st.sent[m.from]]; g >= 0 {
+			// Asu itu artinya anjing: a word talked about, a swear word too.
+			m.weight *= counterFactor
+			m.context = append(m.context, "talk about words \""+st.text(&st.matches[g])+"\"")
+		}
+		if isPurelyAbusive(e) {
+			continue // a swear word is one whether negated, quoted or countered
+		}
+		if neg := st.negatorBefore(m); neg != nil {
+			m.negated = true
+			m.weight *= negatedFactor
+			m.context = append(m.context, "negated by \""+st.text(neg)+"\"")
+		}
+		if why := st.mentioned(m); why != "" {
+			m.weight *= counterFactor
+			m.context = append(m.context, why)
+		}
+	}
+}
+
+// isPurelyAbusive reports an entry that is evidence for abusive only: a
+// swear word, which negation, quotation and counter-speech do not weaken.
+func isPurelyAbusive(e *lexicon.Entry) bool {
+	return len(e.Labels) == 1 && e.Labels[0] == lexicon.Abusive
+}
+
+// weighList scales the weight of m, a match of a context list that
+// triggers a rule (an action verb), by counter-speech, and says why in its
+// context.
+func (st *state) weighList(m *match) {
+	if why := st.mentioned(m); why != "" {
+		m.weight *= counterFactor
+		m.context = append(m.context, why)
+	}
+}
+
+// talkedAbout says why m, a purely abusive match, is talked about (see
+// match.talk), or returns "".
+func (st *state) talkedAbout(m *match) string {
+	if !m.talked {
+		m.talk, m.talked = st.mentioned(m), true
+	}
+	return m.talk
+}
+
+// mentioned says why m is talked about rather than said — a counter cue
+// applies to it, or it is quoted — or returns "".
+func (st *state) mentioned(m *match) string {
+	if cue := st.cueFor(m); cue != nil {
+		return "counter-speech \"" + st.text(cue) + "\""
+	}
+	for k := m.from; k < m.to; k++ {
+		// a phrase with a quoted part (orang Papua "monyet") reports it
+		if quoted(st.src, st.toks[k].Start, st.toks[k].End) {
+			return "quoted"
+		}
+	}
+	return ""
+}
+
+// quoteScan bounds how far quoted looks for the quotation marks.
+const quoteScan = 120
+
+// quoted reports whether text[start:end] stands inside quotation marks on
+// its line (kata 'kafir' sering dipakai): a quotation is a mention, not a
+// use. An opening mark follows a space, a line start or punctuation, so
+// apostrophes inside words (Ma'ruf, Jum'at) do not open one.
+func quoted(text string, start, end int) bool {
+	open := false
+	for i := start - 1; i >= max(0, start-quoteScan); i-- {
+		ch := text[i]
+		if ch == '\n' {
+			return false
+		}
+		if isQuoteAt(text, i) {
+			open = i == 0 || strings.IndexByte(" \t([:,", text[i-1]) >= 0
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for i := end; i < min(len(text), end+quoteScan); i++ {
+		if text[i] == '\n' {
+			return false
+		}
+		if isQuoteAt(text, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuoteAt reports a quotation mark starting at text[i]: ' " or the
+// typographic “ ” ‘ ’ (UTF-8 E2 80 98..9D).
+func isQuoteAt(text string, i int) bool {
+	switch text[i] {
+	case '\'', '"':
+		return true
+	case 0xE2:
+		return i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x98 && text[i+2] <= 0x9D
+	}
+	return false
+}
+
+// negatorBefore returns a kept negator that ends right where m starts, in
+// m's sentence (bukan kafir).
+func (st *state) negatorBefore(m *match) *match {
+	lo, hi := st.around(m.from-st.c.maxPhrase, m.from)
+	for j := lo; j < hi; j++ {
+		o := &st.matches[j]
+		if !o.dropped && o.to == m.from && st.list(o) == lexicon.Negator && st.sent[o.from] == st.sent[m.from] {
+			return o
+		}
+	}
+	return nil
+}
+
+// span returns the byte span of m in the original text.
+func (st *state) span(m *match) (int, int) {
+	return st.toks[m.from].Start, st.toks[m.to-1].End
+}
+
+// text returns the raw tokens of m joined by single spaces.
+func (st *state) text(m *match) string {
+	var b strings.Builder
+	for k := m.from; k < m.to; k++ {
+		if k > m.from {
+			b.WriteByte(' ')
+		}
+		b.WriteString(st.toks[k].Raw)
+	}
+	return b.String()
+}
