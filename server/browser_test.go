@@ -195,11 +195,12 @@ func TestBrowserHighlight(t *testing.T) {
 	// the default lexicons; the default classifier shows the page on real
 	// evidence (rules and phrases overlapping words).
 	small := newClassifier(t)
-	def, err := classify.New()
+	defLive, err := classify.NewLive()
 	require.NoError(t, err)
+	def := defLive.Classifier()
 	servers := map[*classify.Classifier]*httptest.Server{
-		small: httptest.NewServer(New(small)),
-		def:   httptest.NewServer(New(def)),
+		small: httptest.NewServer(New(newLive(t))),
+		def:   httptest.NewServer(New(defLive)),
 	}
 	for _, srv := range servers {
 		t.Cleanup(srv.Close)

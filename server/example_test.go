@@ -13,11 +13,11 @@ import (
 )
 
 func ExampleNew() {
-	c, err := classify.New()
+	live, err := classify.NewLive()
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(c, server.WithMaxBatch(100)))
+	srv := httptest.NewServer(server.New(live, server.WithMaxBatch(100)))
 	defer srv.Close()
 
 	resp, err := http.Post(srv.URL+"/v1/classify", "application/json",

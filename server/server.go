@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 
@@ -18,9 +19,21 @@ const (
 	DefaultMaxBodyBytes = 1 << 20
 	// DefaultMaxBatch is the default limit on the number of texts in one request.
 	DefaultMaxBatch = 1000
-	// DefaultMaxTextBytes is the default limit on one text: 1 MiB.
-	DefaultMaxTextBytes = 1 << 20
+	// DefaultMaxTextBytes is the default limit on one text: 64 KiB, more
+	// than the longest post of the large social networks.
+	DefaultMaxTextBytes = 64 << 10
+	// DefaultQueuePerWorker is the default number of classification
+	// requests that may wait for a worker, per worker.
+	DefaultQueuePerWorker = 32
 )
+
+// bodyOverhead is the room a body needs besides its texts: the JSON around
+// them, ids and options.
+const bodyOverhead = 64 << 10
+
+// maxEscape is the most bytes one byte of text takes in a JSON string
+// (\u001f for a control character).
+const maxEscape = 6
 
 //go:embed static/index.html
 var indexHTML []byte
@@ -37,11 +50,16 @@ type config struct {
 	maxBody  int64
 	maxBatch int
 	maxText  int
+	workers  int
+	queue    int
 	log      *slog.Logger
 }
 
 // WithMaxBodyBytes limits the size of a request body to n bytes; larger
-// bodies are answered with 413. n <= 0 keeps [DefaultMaxBodyBytes].
+// bodies are answered with 413. n <= 0 keeps [DefaultMaxBodyBytes]. The
+// limit is raised, when needed, to what one text of the text limit needs
+// however it is escaped (six bytes a byte, plus 64 KiB), so that a text of
+// exactly the text limit can always be sent.
 func WithMaxBodyBytes(n int64) Option {
 	return func(c *config) {
 		if n > 0 {
@@ -70,6 +88,32 @@ func WithMaxTextBytes(n int) Option {
 	}
 }
 
+// WithMaxConcurrent limits the classification requests handled at once to
+// n; the others wait in a queue (see [WithMaxQueue]). A request holds its
+// place from before its body is read until its answer is written, so the
+// memory of the requests being handled is bounded by n times the body
+// limit and the answer of one request. n <= 0 keeps the default, the
+// number of cores (GOMAXPROCS).
+func WithMaxConcurrent(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.workers = n
+		}
+	}
+}
+
+// WithMaxQueue limits the classification requests waiting for a place to
+// n; a request that finds the queue full is answered at once with 503 and
+// Retry-After. A waiting request holds only its connection. n < 0 keeps the
+// default, [DefaultQueuePerWorker] per concurrent request; 0 means no queue.
+func WithMaxQueue(n int) Option {
+	return func(c *config) {
+		if n >= 0 {
+			c.queue = n
+		}
+	}
+}
+
 // WithLogger sets the logger that recovered panics are reported to. The
 // default is [slog.Default] at the time New is called; nil keeps it.
 func WithLogger(l *slog.Logger) Option {
@@ -80,20 +124,25 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// handler holds what the routes share. It is immutable after New.
-type handler struct {
-	c *classify.Classifier
+// Handler serves the API and the highlight page. Make one with [New].
+type Handler struct {
+	live *classify.Live
 	config
+	limit *limiter
+	root  http.Handler
 }
 
-// New returns the HTTP handler of the API and the highlight page, classifying
-// with c. The handler is safe for concurrent use; c should be built once and
-// shared. A nil c makes every classify request fail with 500.
-func New(c *classify.Classifier, opts ...Option) http.Handler {
-	h := &handler{c: c, config: config{
+// New returns the HTTP handler of the API and the highlight page,
+// classifying with the Classifier live holds at the start of each request.
+// The handler is safe for concurrent use. A nil live makes every classify
+// request fail with 500.
+func New(live *classify.Live, opts ...Option) *Handler {
+	h := &Handler{live: live, config: config{
 		maxBody:  DefaultMaxBodyBytes,
 		maxBatch: DefaultMaxBatch,
 		maxText:  DefaultMaxTextBytes,
+		workers:  runtime.GOMAXPROCS(0),
+		queue:    -1,
 	}}
 	for _, o := range opts {
 		if o != nil {
@@ -103,15 +152,39 @@ func New(c *classify.Classifier, opts ...Option) http.Handler {
 	if h.log == nil {
 		h.log = slog.Default()
 	}
+	if h.queue < 0 {
+		h.queue = DefaultQueuePerWorker * h.workers
+	}
+	h.maxBody = max(h.maxBody, maxEscape*int64(h.maxText)+bodyOverhead)
+	h.limit = newLimiter(h.workers, h.queue)
+
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/classify", h.classify)
+	mux.Handle("POST /v1/classify", h.limit.wrap(http.HandlerFunc(h.classify)))
 	mux.Handle("/v1/classify", methodNotAllowed("POST"))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("/healthz", methodNotAllowed("GET, HEAD"))
 	mux.HandleFunc("GET /{$}", page)
 	mux.Handle("/{$}", methodNotAllowed("GET, HEAD"))
 	mux.HandleFunc("/", notFound)
-	return h.recoverer(securityHeaders(mux))
+	h.root = h.recoverer(securityHeaders(mux))
+	return h
+}
+
+// ServeHTTP implements [http.Handler].
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.root.ServeHTTP(w, r)
+}
+
+// MaxBodyBytes returns the body limit in force: the one asked for, raised
+// when the text limit needs more.
+func (h *Handler) MaxBodyBytes() int64 { return h.maxBody }
+
+// classifier returns the Classifier in force, or nil.
+func (h *Handler) classifier() *classify.Classifier {
+	if h.live == nil {
+		return nil
+	}
+	return h.live.Classifier()
 }
 
 func healthz(w http.ResponseWriter, _ *http.Request) {
@@ -152,7 +225,7 @@ func securityHeaders(next http.Handler) http.Handler {
 // recoverer turns a panic in next into a logged 500 JSON answer (or, when the
 // response had already begun, a logged panic and a cut-off response).
 // http.ErrAbortHandler is passed on, as net/http expects.
-func (h *handler) recoverer(next http.Handler) http.Handler {
+func (h *Handler) recoverer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tw := &trackingWriter{ResponseWriter: w}
 		defer func() {

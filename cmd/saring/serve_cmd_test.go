@@ -169,6 +169,8 @@ func TestServeErrors(t *testing.T) {
 		{"missing lexicon dir", []string{"--addr", "127.0.0.1:0", "--lexicons", t.TempDir() + "/nope"}, 1, "lexicon"},
 		{"bad address", []string{"--addr", "127.0.0.1:99999"}, 1, "saring serve:"},
 		{"address in use", []string{"--addr", busy.Addr().String()}, 1, "address already in use"},
+		{"bad grace", []string{"--grace", "soon"}, 2, "invalid value"},
+		{"bad timeout", []string{"--read-timeout", "5"}, 2, "invalid value"},
 		{"help", []string{"-h"}, 0, "usage: saring serve"}, // -h is not an error, as in every command
 	}
 	for _, tt := range tests {
@@ -181,4 +183,30 @@ func TestServeErrors(t *testing.T) {
 			assert.Contains(t, stderr.String(), tt.msg)
 		})
 	}
+}
+
+// TestServeTimeoutFlags checks that --read-timeout and --max-text reach the
+// server: a dripped body gets 408, a text of exactly --max-text is taken.
+func TestServeTimeoutFlags(t *testing.T) {
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--read-timeout", "300ms", "--max-text", "10"}, &stderr)
+	defer func() { assert.Equal(t, 0, stop()) }()
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	for text, want := range map[string]int{"0123456789": http.StatusOK, "0123456789a": http.StatusRequestEntityTooLarge} {
+		resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, want, resp.StatusCode, "text %q", text)
+	}
+
+	conn, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), 5*time.Second)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{")
+	require.NoError(t, err)
+	reply, err := io.ReadAll(conn)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(reply), "HTTP/1.1 408 "), "reply: %s", reply)
 }
