@@ -23,13 +23,14 @@ func newLimiter(workers, queue int) *limiter {
 const retryAfter = "1"
 
 // wrap admits a request to next when a place is free, queues it while the
-// queue has room, and refuses it with 503 and Retry-After otherwise.
-func (l *limiter) wrap(next http.Handler) http.Handler {
+// queue has room, and refuses it with 503 and Retry-After otherwise, in the
+// error shape of fail.
+func (l *limiter) wrap(next http.Handler, fail func(http.ResponseWriter, int, string)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if l.pending.Add(1) > l.max {
 			l.pending.Add(-1)
 			w.Header().Set("Retry-After", retryAfter)
-			writeError(w, http.StatusServiceUnavailable, fmt.Sprintf(
+			fail(w, http.StatusServiceUnavailable, fmt.Sprintf(
 				"server busy: %d requests are being classified or waiting; retry after %s s", l.max, retryAfter))
 			return
 		}
@@ -37,7 +38,7 @@ func (l *limiter) wrap(next http.Handler) http.Handler {
 		select {
 		case l.slots <- struct{}{}:
 		case <-r.Context().Done():
-			writeError(w, http.StatusServiceUnavailable, "request cancelled while waiting for its turn")
+			fail(w, http.StatusServiceUnavailable, "request cancelled while waiting for its turn")
 			return
 		}
 		defer func() { <-l.slots }()

@@ -159,8 +159,10 @@ func New(live *classify.Live, opts ...Option) *Handler {
 	h.limit = newLimiter(h.workers, h.queue)
 
 	mux := http.NewServeMux()
-	mux.Handle("POST /v1/classify", h.limit.wrap(http.HandlerFunc(h.classify)))
+	mux.Handle("POST /v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError))
 	mux.Handle("/v1/classify", methodNotAllowed("POST"))
+	mux.Handle("POST /v1alpha1/comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError))
+	mux.Handle("/v1alpha1/comments:analyze", methodNotAllowed("POST"))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("/healthz", methodNotAllowed("GET, HEAD"))
 	mux.HandleFunc("GET /{$}", page)
