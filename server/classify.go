@@ -149,13 +149,16 @@ func (h *Handler) classify(w http.ResponseWriter, r *http.Request) {
 		writeError(w, herr.code, herr.msg)
 		return
 	}
+	noteTexts(r, texts)
 	c := h.classifier()
 	if c == nil {
 		writeError(w, http.StatusInternalServerError, "server has no classifier")
 		return
 	}
 	if req.Text != nil {
-		writeJSON(w, http.StatusOK, req.Options.apply(req.ID, *req.Text, c.Classify(*req.Text)))
+		res := c.Classify(*req.Text)
+		h.countResult(res)
+		writeJSON(w, http.StatusOK, req.Options.apply(req.ID, *req.Text, res))
 		return
 	}
 	h.stream(w, r, c, texts, ids, req.Options)
@@ -251,6 +254,7 @@ func (h *Handler) stream(w http.ResponseWriter, r *http.Request, c *classify.Cla
 			if from+i > 0 {
 				_ = bw.WriteByte(',')
 			}
+			h.countResult(res)
 			var id json.RawMessage
 			if ids != nil {
 				id = ids[from+i]

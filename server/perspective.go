@@ -125,12 +125,14 @@ func (h *Handler) analyze(w http.ResponseWriter, r *http.Request) {
 		writeGoogleError(w, herr.code, herr.msg)
 		return
 	}
+	noteTexts(r, []string{text})
 	c := h.classifier()
 	if c == nil {
 		writeGoogleError(w, http.StatusInternalServerError, "server has no classifier")
 		return
 	}
 	res := c.Classify(text)
+	h.countResult(res)
 	out := analyzeResponse{AttributeScores: make(map[string]attributeScores, len(labels)),
 		Languages: langs, ClientToken: req.ClientToken}
 	for name, ls := range labels {

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 
 	"github.com/saring-id/saring/classify"
@@ -47,12 +46,17 @@ const pageCSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsa
 type Option func(*config)
 
 type config struct {
-	maxBody  int64
-	maxBatch int
-	maxText  int
-	workers  int
-	queue    int
-	log      *slog.Logger
+	maxBody    int64
+	maxBatch   int
+	maxText    int
+	workers    int
+	queue      int
+	log        *slog.Logger
+	access     *slog.Logger
+	logText    bool
+	reload     []classify.Option
+	canReload  bool
+	adminToken string
 }
 
 // WithMaxBodyBytes limits the size of a request body to n bytes; larger
@@ -114,8 +118,9 @@ func WithMaxQueue(n int) Option {
 	}
 }
 
-// WithLogger sets the logger that recovered panics are reported to. The
-// default is [slog.Default] at the time New is called; nil keeps it.
+// WithLogger sets the logger that recovered panics and reloads are
+// reported to. The default is [slog.Default] at the time New is called; nil
+// keeps it.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) {
 		if l != nil {
@@ -124,12 +129,51 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
+// WithAccessLog writes one line a request to l, at level Info: method,
+// route, path, status, bytes, milliseconds, remote address and the number
+// of texts classified. The texts themselves are logged only when withText
+// is true. No access log without this option (or with a nil l).
+func WithAccessLog(l *slog.Logger, withText bool) Option {
+	return func(c *config) {
+		c.access, c.logText = l, withText
+	}
+}
+
+// WithReload enables [Handler.Reload] and POST /admin/reload: a reload
+// builds a new Classifier with opts (read again from their files, so put
+// the whole configuration here, as for the Live's own build) and puts it in
+// force atomically; when the build fails the old one keeps serving.
+func WithReload(opts ...classify.Option) Option {
+	return func(c *config) {
+		c.reload, c.canReload = opts, true
+	}
+}
+
+// WithAdminToken makes POST /admin/reload require the header
+// "Authorization: Bearer token" from any address. Without a token the route
+// answers only requests from loopback addresses.
+func WithAdminToken(token string) Option {
+	return func(c *config) {
+		c.adminToken = token
+	}
+}
+
 // Handler serves the API and the highlight page. Make one with [New].
 type Handler struct {
 	live *classify.Live
 	config
-	limit *limiter
-	root  http.Handler
+	limit   *limiter
+	metrics *metrics
+	version versionCache
+	routes  []route
+	root    http.Handler
+}
+
+// route is one route of the API: a method, a ServeMux path pattern and its
+// handler. The OpenAPI description lists the same routes.
+type route struct {
+	method, path string
+	handler      http.Handler
 }
 
 // New returns the HTTP handler of the API and the highlight page,
@@ -158,17 +202,33 @@ func New(live *classify.Live, opts ...Option) *Handler {
 	h.maxBody = max(h.maxBody, maxEscape*int64(h.maxText)+bodyOverhead)
 	h.limit = newLimiter(h.workers, h.queue)
 
+	h.metrics = newMetrics(h)
+	h.routes = []route{
+		{"POST", "/v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError)},
+		{"POST", "/v1alpha1/comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError)},
+		{"GET", "/healthz", http.HandlerFunc(h.healthz)},
+		{"GET", "/metrics", h.metricsHandler()},
+		{"GET", "/openapi.json", http.HandlerFunc(openAPI)},
+		{"GET", "/", http.HandlerFunc(page)},
+	}
+	if h.canReload {
+		h.routes = append(h.routes, route{"POST", "/admin/reload", http.HandlerFunc(h.adminReload)})
+	}
 	mux := http.NewServeMux()
-	mux.Handle("POST /v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError))
-	mux.Handle("/v1/classify", methodNotAllowed("POST"))
-	mux.Handle("POST /v1alpha1/comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError))
-	mux.Handle("/v1alpha1/comments:analyze", methodNotAllowed("POST"))
-	mux.HandleFunc("GET /healthz", healthz)
-	mux.Handle("/healthz", methodNotAllowed("GET, HEAD"))
-	mux.HandleFunc("GET /{$}", page)
-	mux.Handle("/{$}", methodNotAllowed("GET, HEAD"))
+	for _, rt := range h.routes {
+		pattern := rt.path
+		if pattern == "/" {
+			pattern = "/{$}"
+		}
+		allow := rt.method
+		if allow == "GET" {
+			allow = "GET, HEAD"
+		}
+		mux.Handle(rt.method+" "+pattern, rt.handler)
+		mux.Handle(pattern, methodNotAllowed(allow))
+	}
 	mux.HandleFunc("/", notFound)
-	h.root = h.recoverer(securityHeaders(mux))
+	h.root = h.wrap(mux)
 	return h
 }
 
@@ -187,10 +247,6 @@ func (h *Handler) classifier() *classify.Classifier {
 		return nil
 	}
 	return h.live.Classifier()
-}
-
-func healthz(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
 func page(w http.ResponseWriter, _ *http.Request) {
@@ -215,59 +271,6 @@ func methodNotAllowed(allow string) http.Handler {
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow)
 	})
 }
-
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// recoverer turns a panic in next into a logged 500 JSON answer (or, when the
-// response had already begun, a logged panic and a cut-off response).
-// http.ErrAbortHandler is passed on, as net/http expects.
-func (h *Handler) recoverer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tw := &trackingWriter{ResponseWriter: w}
-		defer func() {
-			v := recover()
-			if v == nil {
-				return
-			}
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			h.log.Error("server: panic while serving request",
-				"method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-			if tw.wrote {
-				// Too late for a clean answer: make net/http drop the connection.
-				panic(http.ErrAbortHandler)
-			}
-			writeError(tw, http.StatusInternalServerError, "internal server error")
-		}()
-		next.ServeHTTP(tw, r)
-	})
-}
-
-// trackingWriter records whether the response has begun.
-type trackingWriter struct {
-	http.ResponseWriter
-	wrote bool
-}
-
-func (t *trackingWriter) WriteHeader(code int) {
-	t.wrote = true
-	t.ResponseWriter.WriteHeader(code)
-}
-
-func (t *trackingWriter) Write(p []byte) (int, error) {
-	t.wrote = true
-	return t.ResponseWriter.Write(p)
-}
-
-// Unwrap gives http.ResponseController the underlying writer.
-func (t *trackingWriter) Unwrap() http.ResponseWriter { return t.ResponseWriter }
 
 // errorBody is the JSON of every error answer.
 type errorBody struct {

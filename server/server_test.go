@@ -21,6 +21,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/saring-id/saring"
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
 )
@@ -114,7 +115,19 @@ func TestHealthz(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 	assert.Equal(t, "application/json; charset=utf-8", hdr.Get("Content-Type"))
 	assert.Equal(t, "nosniff", hdr.Get("X-Content-Type-Options"))
-	assert.JSONEq(t, `{"status":"ok"}`, string(body))
+	var v struct {
+		Status   string `json:"status"`
+		Version  string `json:"version"`
+		Lexicons string `json:"lexicons"`
+		Entries  int    `json:"lexicon_entries"`
+		Model    string `json:"model"`
+	}
+	require.NoError(t, json.Unmarshal(body, &v))
+	assert.Equal(t, "ok", v.Status)
+	assert.Equal(t, saring.Version, v.Version)
+	assert.Regexp(t, `^[0-9a-f]{12}$`, v.Lexicons)
+	assert.Equal(t, 5, v.Entries, "the test lexicon's entries")
+	assert.Equal(t, "none", v.Model)
 
 	code, _, _ = do(t, h, http.MethodHead, "/healthz", "", "")
 	assert.Equal(t, http.StatusOK, code)
@@ -398,11 +411,11 @@ func TestNilClassifier(t *testing.T) {
 
 func TestRecover(t *testing.T) {
 	var logs bytes.Buffer
-	h := &Handler{config: config{log: slog.New(slog.NewTextHandler(&logs, nil))}}
+	h := New(nil, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
 
 	t.Run("before writing", func(t *testing.T) {
 		logs.Reset()
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			panic("boom")
 		}))
@@ -415,7 +428,7 @@ func TestRecover(t *testing.T) {
 
 	t.Run("after writing", func(t *testing.T) {
 		logs.Reset()
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.WriteString(w, "partial")
 			panic("late boom")
 		}))
@@ -427,7 +440,7 @@ func TestRecover(t *testing.T) {
 
 	t.Run("abort handler passes through", func(t *testing.T) {
 		logs.Reset()
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			panic(http.ErrAbortHandler)
 		}))
 		assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
@@ -437,7 +450,7 @@ func TestRecover(t *testing.T) {
 	})
 
 	t.Run("real server keeps serving", func(t *testing.T) {
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			panic("boom")
 		}))
 		srv := httptest.NewServer(rh)

@@ -19,11 +19,14 @@ import (
 )
 
 // runServe runs `saring serve` until SIGINT or SIGTERM, then drains the
-// server.
+// server. SIGHUP reloads the lexicons.
 func runServe(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, args, stderr, nil)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	return serve(ctx, args, stderr, hup, nil)
 }
 
 // serveFlags are the flags of `saring serve` besides the classifier's.
@@ -35,6 +38,8 @@ type serveFlags struct {
 	readHeader, read, write, idle time.Duration
 	maxHeaderBytes                int
 	grace                         time.Duration
+	accessLog, logText            bool
+	adminToken                    string
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -50,11 +55,16 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.idle, "idle-timeout", 120*time.Second, "time a keep-alive connection may wait for its next request")
 	fs.IntVar(&f.maxHeaderBytes, "max-header-bytes", 64<<10, "largest request header block in bytes")
 	fs.DurationVar(&f.grace, "grace", 10*time.Second, "on SIGTERM or SIGINT, time to finish the requests already sent before their connections are cut")
+	fs.BoolVar(&f.accessLog, "access-log", true, "log one line a request to stderr (no post text)")
+	fs.BoolVar(&f.logText, "log-text", false, "put the posts' text in the access log lines")
+	fs.StringVar(&f.adminToken, "admin-token", os.Getenv("SARING_ADMIN_TOKEN"),
+		"token POST /admin/reload requires as Authorization: Bearer TOKEN (default $SARING_ADMIN_TOKEN); without one it answers loopback addresses only")
 }
 
-// serve runs the server until ctx is done. ready, when not nil, is called
-// with the listening address once connections are accepted.
-func serve(ctx context.Context, args []string, stderr io.Writer, ready func(addr string)) int {
+// serve runs the server until ctx is done, reloading the lexicons at each
+// value from hup. ready, when not nil, is called with the listening address
+// once connections are accepted.
+func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.Signal, ready func(addr string)) int {
 	fs := flag.NewFlagSet("saring serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf classifierFlags
@@ -63,7 +73,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer, ready func(addr
 	sf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: saring serve [flags]\n\n"+
-			"Serves POST /v1/classify, GET /healthz and the highlight page at /.\n\n")
+			"Serves POST /v1/classify, the Perspective-compatible POST /v1alpha1/comments:analyze,\n"+
+			"GET /healthz, GET /metrics, GET /openapi.json, POST /admin/reload and the page at /.\n"+
+			"SIGHUP reloads the lexicons; SIGTERM drains and stops.\n\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -73,19 +85,27 @@ func serve(ctx context.Context, args []string, stderr io.Writer, ready func(addr
 		fmt.Fprintf(stderr, "saring serve: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
-	live, err := classify.NewLive(cf.options()...)
+	copts := cf.options()
+	live, err := classify.NewLive(copts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "saring serve: %v\n", err)
 		return 1
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	var access *slog.Logger
+	if sf.accessLog {
+		access = logger
+	}
 	h := server.New(live,
 		server.WithMaxBodyBytes(sf.maxBody),
 		server.WithMaxBatch(sf.maxBatch),
 		server.WithMaxTextBytes(sf.maxText),
 		server.WithMaxConcurrent(sf.maxConcurrent),
 		server.WithMaxQueue(sf.maxQueue),
-		server.WithLogger(logger))
+		server.WithLogger(logger),
+		server.WithAccessLog(access, sf.logText),
+		server.WithReload(copts...),
+		server.WithAdminToken(sf.adminToken))
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: sf.readHeader,
@@ -111,11 +131,17 @@ func serve(ctx context.Context, args []string, stderr io.Writer, ready func(addr
 	stopping, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
-		select {
-		case <-ctx.Done():
-			fmt.Fprintf(stderr, "saring serve: shutting down: draining for up to %v\n", sf.grace)
-			stop()
-		case <-done:
+		for {
+			select {
+			case <-ctx.Done():
+				fmt.Fprintf(stderr, "saring serve: shutting down: draining for up to %v\n", sf.grace)
+				stop()
+				return
+			case <-hup:
+				_ = h.Reload() // it logs the outcome; a failed reload keeps the old lexicons
+			case <-done:
+				return
+			}
 		}
 	}()
 	err = server.Serve(stopping, srv, ln, sf.grace)

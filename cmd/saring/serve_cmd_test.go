@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/saring-id/saring"
 )
 
 // serveLog is an io.Writer safe for the server's goroutines and the test.
@@ -42,7 +44,7 @@ func startServe(t *testing.T, args []string, stderr io.Writer) (base string, sto
 	addrc := make(chan string, 1)
 	done := make(chan int, 1)
 	go func() {
-		done <- serve(ctx, args, stderr, func(addr string) { addrc <- addr })
+		done <- serve(ctx, args, stderr, nil, func(addr string) { addrc <- addr })
 	}()
 	select {
 	case addr := <-addrc:
@@ -79,7 +81,8 @@ func TestServe(t *testing.T) {
 	resp.Body.Close()
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.JSONEq(t, `{"status":"ok"}`, string(body))
+	assert.Contains(t, string(body), `"status":"ok"`)
+	assert.Contains(t, string(body), `"version":"`+saring.Version+`"`)
 
 	resp, err = client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"id":"a","text":"anjing"}`))
 	require.NoError(t, err)
@@ -178,7 +181,7 @@ func TestServeErrors(t *testing.T) {
 			var stderr serveLog
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			code := serve(ctx, tt.args, &stderr, func(string) { t.Error("serve should not start") })
+			code := serve(ctx, tt.args, &stderr, nil, func(string) { t.Error("serve should not start") })
 			assert.Equal(t, tt.code, code)
 			assert.Contains(t, stderr.String(), tt.msg)
 		})
