@@ -140,16 +140,15 @@ func TestPage(t *testing.T) {
 	assert.Equal(t, "text/html; charset=utf-8", hdr.Get("Content-Type"))
 	assert.Contains(t, hdr.Get("Content-Security-Policy"), "default-src 'none'")
 	page := string(body)
-	for _, id := range []string{`id="post"`, `id="classify"`, `id="highlighted"`, `id="evidence"`, `id="scores"`} {
+	for _, id := range []string{`id="posts"`, `id="classify"`, `id="file"`, `id="filter"`, `id="results"`, `id="explain"`, `id="lang-en"`} {
 		assert.Contains(t, page, id)
 	}
 	// No external resources: no linked scripts, styles, fonts or images.
 	for _, bad := range []string{"<script src", "<link", "@import", "url(", "http://", "https://", "<img"} {
 		assert.NotContains(t, page, bad)
 	}
-	// Byte offsets are converted with TextEncoder/TextDecoder.
-	assert.Contains(t, page, "TextEncoder")
-	assert.Contains(t, page, "TextDecoder")
+	// The page indexes the text by the UTF-16 offsets, as JavaScript does.
+	assert.Contains(t, page, "start_utf16")
 }
 
 func TestNotFoundAndMethods(t *testing.T) {
