@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -228,7 +229,9 @@ func (h *Handler) texts(req *request) ([]string, []json.RawMessage, *httpError) 
 // that, the connection is cut so the client sees a truncated answer.
 func (h *Handler) stream(w http.ResponseWriter, r *http.Request, c *classify.Classifier, texts []string, ids []json.RawMessage, o *options) {
 	var bw *bufio.Writer
-	var enc *json.Encoder
+	var buf bytes.Buffer // one result's JSON
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
 	for from := 0; from < len(texts) || bw == nil; from += streamChunk {
 		to := min(from+streamChunk, len(texts))
 		results, err := c.ClassifyBatch(r.Context(), texts[from:to])
@@ -246,8 +249,6 @@ func (h *Handler) stream(w http.ResponseWriter, r *http.Request, c *classify.Cla
 			hd.Set("Cache-Control", "no-store")
 			w.WriteHeader(http.StatusOK)
 			bw = bufio.NewWriterSize(w, 32<<10)
-			enc = json.NewEncoder(bw)
-			enc.SetEscapeHTML(false)
 			_, _ = bw.WriteString(`{"results":[`)
 		}
 		for i, res := range results {
@@ -259,8 +260,12 @@ func (h *Handler) stream(w http.ResponseWriter, r *http.Request, c *classify.Cla
 			if ids != nil {
 				id = ids[from+i]
 			}
+			buf.Reset()
 			if err := enc.Encode(o.apply(id, texts[from+i], res)); err != nil {
-				panic(http.ErrAbortHandler) // a write failed: the client is gone
+				panic(fmt.Sprintf("server: encoding a result: %v", err)) // logged; the connection is cut
+			}
+			if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+				panic(http.ErrAbortHandler) // the client is gone
 			}
 		}
 	}

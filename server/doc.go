@@ -65,7 +65,8 @@
 // worker); a request that finds the queue full gets 503 with Retry-After.
 // A request holds its place from before its body is read, so memory is
 // bounded by the limits: about the concurrency times (two bodies and one
-// text's answer), whatever clients send.
+// text's answer), whatever clients send. With [WithTimeouts], a queued
+// request's read and write deadlines start when its turn comes.
 //
 // # Errors
 //

@@ -13,7 +13,7 @@ import (
 
 // maxIdleQuiet is the longest a keep-alive connection must have been idle
 // before a draining server closes it.
-const maxIdleQuiet = 500 * time.Millisecond
+const maxIdleQuiet = 5 * time.Second
 
 // Serve serves srv on ln until ctx is done, then drains and returns:
 //
@@ -23,7 +23,7 @@ const maxIdleQuiet = 500 * time.Millisecond
 //     keep-alive client that sends one more request on its connection gets
 //     it answered and then the connection closed, instead of a reset.
 //  3. A connection idle for a quiet period (half the grace period, at most
-//     500 ms) is closed: its client is not sending.
+//     5 s) is closed: its client is not sending.
 //  4. When no connection is left, or the grace period is over (then the
 //     remaining ones are closed and the requests on them lost), it returns.
 //

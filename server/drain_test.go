@@ -30,7 +30,7 @@ func TestServeDrainsUnderLoad(t *testing.T) {
 	srv := &http.Server{Handler: New(newLive(t)), ReadHeaderTimeout: 5 * time.Second}
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- Serve(ctx, srv, ln, 20*time.Second) }()
+	go func() { served <- Serve(ctx, srv, ln, time.Minute) }()
 
 	body, err := json.Marshal(map[string]any{"texts": batchTexts(100)})
 	require.NoError(t, err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync/atomic"
+	"time"
 )
 
 // limiter bounds the classification requests handled at once and the ones
@@ -13,10 +14,13 @@ type limiter struct {
 	// pending counts the requests handled or waiting.
 	pending atomic.Int64
 	max     int64 // most requests handled or waiting
+	// read and write, when positive, are the time a request has to send
+	// its body and to take its answer from the moment its turn comes.
+	read, write time.Duration
 }
 
-func newLimiter(workers, queue int) *limiter {
-	return &limiter{slots: make(chan struct{}, workers), max: int64(workers + queue)}
+func newLimiter(workers, queue int, read, write time.Duration) *limiter {
+	return &limiter{slots: make(chan struct{}, workers), max: int64(workers + queue), read: read, write: write}
 }
 
 // retryAfter is the Retry-After of a 503 for a full queue, in seconds.
@@ -42,6 +46,15 @@ func (l *limiter) wrap(next http.Handler, fail func(http.ResponseWriter, int, st
 			return
 		}
 		defer func() { <-l.slots }()
+		// The time spent waiting does not count against the request: its
+		// deadlines start now. (Not every ResponseWriter supports them.)
+		rc := http.NewResponseController(w)
+		if l.read > 0 {
+			_ = rc.SetReadDeadline(time.Now().Add(l.read))
+		}
+		if l.write > 0 {
+			_ = rc.SetWriteDeadline(time.Now().Add(l.write))
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -164,4 +165,48 @@ type wireResultFull struct {
 		Evidence []json.RawMessage `json:"evidence"`
 	} `json:"labels"`
 	Masked *string `json:"masked"`
+}
+
+// TestQueueWaitIsNotReadTime queues a request behind a slow one for longer
+// than the server's read timeout: its deadlines start when its turn comes,
+// so it is answered, not timed out.
+func TestQueueWaitIsNotReadTime(t *testing.T) {
+	srv := httptest.NewUnstartedServer(New(newLive(t), WithMaxConcurrent(1), WithTimeouts(3*time.Second, 0)))
+	srv.Config.ReadTimeout = 300 * time.Millisecond
+	srv.Start()
+	defer srv.Close()
+	addr := srv.Listener.Addr().String()
+	body := `{"text":"babi"}`
+	request := "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+		strconv.Itoa(len(body)) + "\r\n\r\n"
+
+	// The slow one takes the only place and sends its body over a second.
+	slow, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer slow.Close()
+	_, err = io.WriteString(slow, request)
+	require.NoError(t, err)
+	h := srv.Config.Handler.(*Handler)
+	require.Eventually(t, func() bool { w, _ := h.limit.inUse(); return w == 1 }, 5*time.Second, time.Millisecond)
+
+	queued := make(chan int, 1)
+	go func() {
+		resp, err := http.Post("http://"+addr+"/v1/classify", "application/json", strings.NewReader(body))
+		if err != nil {
+			queued <- -1
+			return
+		}
+		resp.Body.Close()
+		queued <- resp.StatusCode
+	}()
+	for i := range body {
+		time.Sleep(1000 * time.Millisecond / time.Duration(len(body)))
+		_, err = io.WriteString(slow, body[i:i+1])
+		require.NoError(t, err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(slow), nil)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "the slow body is within its deadline from its turn")
+	assert.Equal(t, http.StatusOK, <-queued, "the queued request waited over the read timeout and is answered")
 }

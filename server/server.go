@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"time"
 
 	"github.com/saring-id/saring/classify"
 )
@@ -51,6 +52,8 @@ type config struct {
 	maxText    int
 	workers    int
 	queue      int
+	read       time.Duration
+	write      time.Duration
 	log        *slog.Logger
 	access     *slog.Logger
 	logText    bool
@@ -115,6 +118,17 @@ func WithMaxQueue(n int) Option {
 		if n >= 0 {
 			c.queue = n
 		}
+	}
+}
+
+// WithTimeouts gives a classification request, from the moment its turn
+// comes, read to finish sending its body and write to take its answer: set
+// them to the http.Server's ReadTimeout and WriteTimeout, which run from the
+// start of the request and would otherwise count the time it waited in the
+// queue. Zero leaves that deadline as the server set it.
+func WithTimeouts(read, write time.Duration) Option {
+	return func(c *config) {
+		c.read, c.write = read, write
 	}
 }
 
@@ -200,7 +214,7 @@ func New(live *classify.Live, opts ...Option) *Handler {
 		h.queue = DefaultQueuePerWorker * h.workers
 	}
 	h.maxBody = max(h.maxBody, maxEscape*int64(h.maxText)+bodyOverhead)
-	h.limit = newLimiter(h.workers, h.queue)
+	h.limit = newLimiter(h.workers, h.queue, h.read, h.write)
 
 	h.metrics = newMetrics(h)
 	h.routes = []route{

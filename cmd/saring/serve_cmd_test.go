@@ -112,7 +112,7 @@ func TestServe(t *testing.T) {
 	resp.Body.Close()
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Contains(t, string(page), `id="highlighted"`)
+	assert.Contains(t, string(page), `id="results"`)
 
 	assert.Equal(t, 0, stop())
 	assert.Contains(t, stderr.String(), "shutting down")
