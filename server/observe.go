@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -234,6 +233,3 @@ func (h *Handler) record(r *http.Request, rec *recorder, info *requestInfo, took
 	}
 	h.access.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
 }
-
-// versionCache holds the versionInfo of the Classifier last described.
-type versionCache = atomic.Pointer[versionInfo]

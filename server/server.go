@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/saring-id/saring/classify"
@@ -172,13 +173,15 @@ func WithAdminToken(token string) Option {
 	}
 }
 
-// Handler serves the API and the highlight page. Make one with [New].
+// Handler serves the API, the Perspective-compatible endpoint, the
+// operations routes and the page (see the package documentation). Make one
+// with [New].
 type Handler struct {
 	live *classify.Live
 	config
 	limit   *limiter
 	metrics *metrics
-	version versionCache
+	version atomic.Pointer[versionInfo] // of the Classifier last described
 	routes  []route
 	root    http.Handler
 }
@@ -190,8 +193,8 @@ type route struct {
 	handler      http.Handler
 }
 
-// New returns the HTTP handler of the API and the highlight page,
-// classifying with the Classifier live holds at the start of each request.
+// New returns the handler of every route, classifying with the Classifier
+// live holds at the start of each request.
 // The handler is safe for concurrent use. A nil live makes every classify
 // request fail with 500.
 func New(live *classify.Live, opts ...Option) *Handler {
