@@ -14,6 +14,12 @@
 //	POST /admin/reload                reload the lexicons (with WithReload)
 //	GET  /                            the page (embedded; no external resources)
 //
+// The page is Indonesian by default, English with its EN switch or ?lang=en.
+// It takes posts one a line, or JSONL or CSV pasted or uploaded, and shows a
+// table of results with the evidence highlighted, filtered by label.
+// GET /?text=... opens it with those posts filled in and classified (and
+// ?filter=LABEL, flagged or clean), so a result can be linked.
+//
 // # Classifying
 //
 // A request body is a JSON object in one of three forms:
