@@ -25,7 +25,12 @@ func (r *Result) setOffsets(text string) {
 	if n == 0 {
 		return
 	}
-	refs := make([]offsetRef, 0, n)
+	// Most posts have a few spans: keep their references off the heap.
+	var small [32]offsetRef
+	refs := small[:0]
+	if n > len(small) {
+		refs = make([]offsetRef, 0, n)
+	}
 	for i := range r.Labels {
 		for j := range r.Labels[i].Evidence {
 			ev := &r.Labels[i].Evidence[j]
