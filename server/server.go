@@ -166,7 +166,8 @@ func WithReload(opts ...classify.Option) Option {
 
 // WithAdminToken makes POST /admin/reload require the header
 // "Authorization: Bearer token" from any address. Without a token the route
-// answers only requests from loopback addresses.
+// answers only requests from loopback addresses, which behind a reverse
+// proxy on the same host is every request: set a token there.
 func WithAdminToken(token string) Option {
 	return func(c *config) {
 		c.adminToken = token
