@@ -225,11 +225,13 @@ func (c *Classifier) Threshold(label lexicon.Label) float64 {
 }
 
 // Classify scores text. Every input gets a Result: empty, invalid UTF-8 or
-// very long text included.
+// very long text included. Evidence spans are given in bytes, code points
+// and UTF-16 units (see Evidence).
 func (c *Classifier) Classify(text string) Result {
 	st := c.scratch.Get().(*state)
 	r := st.run(c, text)
 	c.scratch.Put(st)
+	r.setOffsets(text)
 	return r
 }
 

@@ -41,6 +41,15 @@ type Evidence struct {
 	// Start and End are byte offsets into the original input.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// StartCodePoint and EndCodePoint are the same span in Unicode code
+	// points (Python's str indices); StartUTF16 and EndUTF16 in UTF-16 code
+	// units (JavaScript's and Java's string indices, and Perspective's span
+	// offsets). An invalid UTF-8 byte counts as one code point and one
+	// UTF-16 unit, as U+FFFD. See offsets.go.
+	StartCodePoint int `json:"start_codepoint"`
+	EndCodePoint   int `json:"end_codepoint"`
+	StartUTF16     int `json:"start_utf16"`
+	EndUTF16       int `json:"end_utf16"`
 	// Match says how the term was found.
 	Match How `json:"match"`
 	// Via lists every normalisation step the matched tokens needed.

@@ -1,30 +1,114 @@
 package server
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/lexicon"
 )
 
 // request is the body of POST /v1/classify: exactly one of Text, Texts and
 // Items is set.
 type request struct {
-	ID    json.RawMessage `json:"id"`
-	Text  *string         `json:"text"`
-	Texts *[]string       `json:"texts"`
-	Items *[]item         `json:"items"`
+	ID      json.RawMessage `json:"id"`
+	Text    *string         `json:"text"`
+	Texts   *[]*string      `json:"texts"`
+	Items   *[]item         `json:"items"`
+	Options *options        `json:"options"`
 }
 
 // item is one element of a request's "items".
 type item struct {
 	ID   json.RawMessage `json:"id"`
 	Text *string         `json:"text"`
+}
+
+// options are a request's "options": what to answer with.
+type options struct {
+	// Labels keeps only these labels in the answer; all when empty.
+	Labels []lexicon.Label `json:"labels"`
+	// Thresholds flag a label at this score instead of the server's.
+	Thresholds map[lexicon.Label]float64 `json:"thresholds"`
+	// Evidence false leaves the evidence lists empty.
+	Evidence *bool `json:"evidence"`
+	// Mask adds the text with the evidence masked (classify.Result.Mask).
+	Mask bool `json:"mask"`
+}
+
+// check validates the options' labels and thresholds.
+func (o *options) check() *httpError {
+	for i, l := range o.Labels {
+		if !l.Valid() {
+			return errorf(http.StatusBadRequest, "options.labels[%d]: unknown label %q (want one of %s)", i, l, labelList())
+		}
+	}
+	for l, t := range o.Thresholds {
+		if !l.Valid() {
+			return errorf(http.StatusBadRequest, "options.thresholds: unknown label %q (want one of %s)", l, labelList())
+		}
+		if !(t > 0 && t <= 1) {
+			return errorf(http.StatusBadRequest, "options.thresholds.%s: %v is outside (0,1]", l, t)
+		}
+	}
+	return nil
+}
+
+func labelList() string {
+	var names []string
+	for _, l := range lexicon.Labels() {
+		names = append(names, string(l))
+	}
+	return strings.Join(names, ", ")
+}
+
+// apply shapes the result for text by the options.
+func (o *options) apply(id json.RawMessage, text string, r classify.Result) Output {
+	out := Output{ID: id}
+	if o == nil {
+		out.Result = r
+		return out
+	}
+	if len(o.Thresholds) > 0 {
+		r = r.WithThresholds(o.Thresholds)
+	}
+	if len(o.Labels) > 0 {
+		kept := classify.Result{Flagged: []lexicon.Label{}, Labels: []classify.LabelResult{}}
+		for _, lr := range r.Labels {
+			if slices.Contains(o.Labels, lr.Label) {
+				kept.Labels = append(kept.Labels, lr)
+			}
+		}
+		for _, l := range r.Flagged {
+			if slices.Contains(o.Labels, l) {
+				kept.Flagged = append(kept.Flagged, l)
+			}
+		}
+		r = kept
+	}
+	if o.Mask {
+		m := r.Mask(text)
+		out.Masked = &m
+	}
+	if o.Evidence != nil && !*o.Evidence {
+		labels := slices.Clone(r.Labels)
+		for i := range labels {
+			labels[i].Evidence = []classify.Evidence{}
+		}
+		r.Labels = labels
+	}
+	out.Result = r
+	return out
 }
 
 // Output is the answer for one text: the classifier's Result with the
@@ -34,11 +118,8 @@ type Output struct {
 	// ID is the caller's id, any JSON value, omitted when none was given.
 	ID json.RawMessage `json:"id,omitempty"`
 	classify.Result
-}
-
-// batchOutput is the answer for a batch.
-type batchOutput struct {
-	Results []Output `json:"results"`
+	// Masked is the text with its evidence masked, when asked for.
+	Masked *string `json:"masked,omitempty"`
 }
 
 // httpError is an error with the status code it is answered with.
@@ -53,73 +134,145 @@ func errorf(code int, format string, args ...any) *httpError {
 	return &httpError{code: code, msg: fmt.Sprintf(format, args...)}
 }
 
+// streamChunk is how many texts of a batch are classified before their
+// results are written: the results held in memory at once.
+const streamChunk = 32
+
 // classify serves POST /v1/classify.
-func (h *handler) classify(w http.ResponseWriter, r *http.Request) {
-	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
-		writeError(w, err.code, err.msg)
+func (h *Handler) classify(w http.ResponseWriter, r *http.Request) {
+	var req request
+	if herr := h.decode(w, r, &req); herr != nil {
+		writeError(w, herr.code, herr.msg)
 		return
 	}
-	req, herr := h.decode(w, r)
+	texts, ids, herr := h.texts(&req)
 	if herr != nil {
 		writeError(w, herr.code, herr.msg)
 		return
 	}
-	if h.c == nil {
+	noteTexts(r, texts)
+	c := h.classifier()
+	if c == nil {
 		writeError(w, http.StatusInternalServerError, "server has no classifier")
 		return
 	}
 	if req.Text != nil {
-		if len(*req.Text) > h.maxText {
-			writeError(w, http.StatusRequestEntityTooLarge,
-				fmt.Sprintf("text is %d bytes, over the limit of %d", len(*req.Text), h.maxText))
-			return
-		}
-		writeJSON(w, http.StatusOK, Output{ID: req.ID, Result: h.c.Classify(*req.Text)})
+		res := c.Classify(*req.Text)
+		h.countResult(res)
+		writeJSON(w, http.StatusOK, req.Options.apply(req.ID, *req.Text, res))
 		return
 	}
+	h.stream(w, r, c, texts, ids, req.Options)
+}
 
+// texts checks the request's texts against the limits and returns them with
+// their ids (nil without items).
+func (h *Handler) texts(req *request) ([]string, []json.RawMessage, *httpError) {
+	n := 0
+	for _, set := range []bool{req.Text != nil, req.Texts != nil, req.Items != nil} {
+		if set {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return nil, nil, errorf(http.StatusBadRequest, `request needs a "text", "texts" or "items" field (null counts as missing)`)
+	case n > 1:
+		return nil, nil, errorf(http.StatusBadRequest, `give only one of "text", "texts" and "items"`)
+	}
+	if req.Options != nil {
+		if err := req.Options.check(); err != nil {
+			return nil, nil, err
+		}
+	}
 	var texts []string
 	var ids []json.RawMessage
-	if req.Texts != nil {
-		texts = *req.Texts
-	} else {
+	switch {
+	case req.Text != nil:
+		texts = []string{*req.Text}
+	case req.Texts != nil:
+		texts = make([]string, len(*req.Texts))
+		for i, t := range *req.Texts {
+			if t == nil {
+				return nil, nil, errorf(http.StatusBadRequest, "texts[%d] is null; want a string", i)
+			}
+			texts[i] = *t
+		}
+	default:
 		items := *req.Items
 		texts = make([]string, len(items))
 		ids = make([]json.RawMessage, len(items))
 		for i, it := range items {
 			if it.Text == nil {
-				writeError(w, http.StatusBadRequest, fmt.Sprintf(`items[%d]: no "text" field`, i))
-				return
+				return nil, nil, errorf(http.StatusBadRequest, `items[%d]: "text" is missing or null; want a string`, i)
 			}
 			texts[i], ids[i] = *it.Text, it.ID
 		}
 	}
 	if len(texts) > h.maxBatch {
-		writeError(w, http.StatusRequestEntityTooLarge,
-			fmt.Sprintf("batch of %d texts is over the limit of %d", len(texts), h.maxBatch))
-		return
+		return nil, nil, errorf(http.StatusRequestEntityTooLarge, "batch of %d texts is over the limit of %d", len(texts), h.maxBatch)
 	}
 	for i, t := range texts {
 		if len(t) > h.maxText {
-			writeError(w, http.StatusRequestEntityTooLarge,
-				fmt.Sprintf("text %d is %d bytes, over the limit of %d", i, len(t), h.maxText))
-			return
+			if req.Text != nil {
+				return nil, nil, errorf(http.StatusRequestEntityTooLarge, "text is %d bytes, over the limit of %d", len(t), h.maxText)
+			}
+			return nil, nil, errorf(http.StatusRequestEntityTooLarge, "text %d is %d bytes, over the limit of %d", i, len(t), h.maxText)
 		}
 	}
-	results, err := h.c.ClassifyBatch(r.Context(), texts)
-	if err != nil {
-		// The client went away or the server is shutting down.
-		writeError(w, http.StatusServiceUnavailable, "request cancelled: "+err.Error())
-		return
-	}
-	out := batchOutput{Results: make([]Output, len(results))}
-	for i, res := range results {
-		out.Results[i].Result = res
-		if ids != nil {
-			out.Results[i].ID = ids[i]
+	return texts, ids, nil
+}
+
+// stream classifies a batch a chunk at a time and writes each chunk's
+// results as they are done, so the answer is never held whole in memory.
+// A batch cancelled before its first result is answered with 503; after
+// that, the connection is cut so the client sees a truncated answer.
+func (h *Handler) stream(w http.ResponseWriter, r *http.Request, c *classify.Classifier, texts []string, ids []json.RawMessage, o *options) {
+	var bw *bufio.Writer
+	var buf bytes.Buffer // one result's JSON
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for from := 0; from < len(texts) || bw == nil; from += streamChunk {
+		to := min(from+streamChunk, len(texts))
+		results, err := c.ClassifyBatch(r.Context(), texts[from:to])
+		if err != nil {
+			if bw == nil {
+				// The client went away or the server is shutting down.
+				writeError(w, http.StatusServiceUnavailable, "request cancelled: "+err.Error())
+				return
+			}
+			panic(http.ErrAbortHandler)
+		}
+		if bw == nil {
+			hd := w.Header()
+			hd.Set("Content-Type", "application/json; charset=utf-8")
+			hd.Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusOK)
+			bw = bufio.NewWriterSize(w, 32<<10)
+			_, _ = bw.WriteString(`{"results":[`)
+		}
+		for i, res := range results {
+			if from+i > 0 {
+				_ = bw.WriteByte(',')
+			}
+			h.countResult(res)
+			var id json.RawMessage
+			if ids != nil {
+				id = ids[from+i]
+			}
+			buf.Reset()
+			if err := enc.Encode(o.apply(id, texts[from+i], res)); err != nil {
+				panic(fmt.Sprintf("server: encoding a result: %v", err)) // logged; the connection is cut
+			}
+			if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+				panic(http.ErrAbortHandler) // the client is gone
+			}
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	_, _ = bw.WriteString("]}\n")
+	if err := bw.Flush(); err != nil {
+		panic(http.ErrAbortHandler)
+	}
 }
 
 // checkContentType accepts no Content-Type, application/json and the
@@ -141,42 +294,35 @@ func checkContentType(ct string) *httpError {
 	return nil
 }
 
-// decode reads exactly one request object from the body, within the body
-// limit.
-func (h *handler) decode(w http.ResponseWriter, r *http.Request) (*request, *httpError) {
+// decode checks the Content-Type and reads exactly one JSON object from the
+// body into v, within the body limit. Unknown fields are errors.
+func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) *httpError {
+	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
+		return err
+	}
 	body := http.MaxBytesReader(w, r.Body, h.maxBody)
 	dec := json.NewDecoder(body)
-	var req request
-	if err := dec.Decode(&req); err != nil {
-		return nil, decodeError(err, h.maxBody)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return decodeError(err, h.maxBody)
 	}
 	// Exactly one JSON value: anything after it but white space is an error.
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		if err == nil {
-			return nil, errorf(http.StatusBadRequest, "invalid JSON: data after the request object")
+			return errorf(http.StatusBadRequest, "invalid JSON: data after the request object")
 		}
-		return nil, decodeError(err, h.maxBody)
+		return decodeError(err, h.maxBody)
 	}
-	n := 0
-	for _, set := range []bool{req.Text != nil, req.Texts != nil, req.Items != nil} {
-		if set {
-			n++
-		}
-	}
-	switch {
-	case n == 0:
-		return nil, errorf(http.StatusBadRequest, `request needs a "text", "texts" or "items" field`)
-	case n > 1:
-		return nil, errorf(http.StatusBadRequest, `give only one of "text", "texts" and "items"`)
-	}
-	return &req, nil
+	return nil
 }
 
-// decodeError maps a body decoding error to its answer.
+// decodeError maps a body decoding error to its answer. Errors of the
+// connection are not quoted: they name socket addresses.
 func decodeError(err error, limit int64) *httpError {
 	var tooBig *http.MaxBytesError
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var netErr net.Error
 	switch {
 	case errors.As(err, &tooBig):
 		return errorf(http.StatusRequestEntityTooLarge, "request body is over the limit of %d bytes", limit)
@@ -187,11 +333,15 @@ func decodeError(err error, limit int64) *httpError {
 	case errors.As(err, &syntax):
 		return errorf(http.StatusBadRequest, "invalid JSON at byte %d: %v", syntax.Offset, err)
 	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
+		if typ.Field == "" {
 			return errorf(http.StatusBadRequest, "invalid request: want a JSON object, got %s", typ.Value)
 		}
-		return errorf(http.StatusBadRequest, "invalid request: %q must not be %s", field, typ.Value)
+		return errorf(http.StatusBadRequest, "invalid request: %q must not be %s", typ.Field, typ.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		// encoding/json has no error type for it.
+		return errorf(http.StatusBadRequest, "invalid request: unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return errorf(http.StatusRequestTimeout, "the request body did not arrive within the server's read timeout")
 	}
-	return errorf(http.StatusBadRequest, "invalid request body: %v", err)
+	return errorf(http.StatusBadRequest, "reading the request body failed")
 }

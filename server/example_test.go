@@ -13,11 +13,11 @@ import (
 )
 
 func ExampleNew() {
-	c, err := classify.New()
+	live, err := classify.NewLive()
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(c, server.WithMaxBatch(100)))
+	srv := httptest.NewServer(server.New(live, server.WithMaxBatch(100)))
 	defer srv.Close()
 
 	resp, err := http.Post(srv.URL+"/v1/classify", "application/json",
@@ -35,4 +35,29 @@ func ExampleNew() {
 	// Output:
 	// 200 OK
 	// {"id":1,"flagged":[],"labels":[]}
+}
+
+// A Perspective API client needs only the base URL changed. Span offsets
+// are UTF-16 code units, as in Perspective: the emoji counts 2.
+func ExampleNew_perspective() {
+	live, err := classify.NewLive()
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(live))
+	defer srv.Close()
+
+	resp, err := http.Post(srv.URL+"/v1alpha1/comments:analyze", "application/json", strings.NewReader(
+		`{"comment":{"text":"🙄 bangsat lu"},"languages":["id"],"requestedAttributes":{"PROFANITY":{}},"spanAnnotations":true}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(body))
+	// Output:
+	// {"attributeScores":{"PROFANITY":{"spanScores":[{"begin":3,"end":10,"score":{"value":0.95,"type":"PROBABILITY"}}],"summaryScore":{"value":0.95,"type":"PROBABILITY"}}},"languages":["id"]}
 }

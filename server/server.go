@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
+	"runtime"
 	"strconv"
+	"sync/atomic"
+	"time"
 
 	"github.com/saring-id/saring/classify"
 )
@@ -18,9 +20,21 @@ const (
 	DefaultMaxBodyBytes = 1 << 20
 	// DefaultMaxBatch is the default limit on the number of texts in one request.
 	DefaultMaxBatch = 1000
-	// DefaultMaxTextBytes is the default limit on one text: 1 MiB.
-	DefaultMaxTextBytes = 1 << 20
+	// DefaultMaxTextBytes is the default limit on one text: 64 KiB, more
+	// than the longest post of the large social networks.
+	DefaultMaxTextBytes = 64 << 10
+	// DefaultQueuePerWorker is the default number of classification
+	// requests that may wait for a worker, per worker.
+	DefaultQueuePerWorker = 32
 )
+
+// bodyOverhead is the room a body needs besides its texts: the JSON around
+// them, ids and options.
+const bodyOverhead = 64 << 10
+
+// maxEscape is the most bytes one byte of text takes in a JSON string
+// (\u001f for a control character).
+const maxEscape = 6
 
 //go:embed static/index.html
 var indexHTML []byte
@@ -34,14 +48,26 @@ const pageCSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsa
 type Option func(*config)
 
 type config struct {
-	maxBody  int64
-	maxBatch int
-	maxText  int
-	log      *slog.Logger
+	maxBody    int64
+	maxBatch   int
+	maxText    int
+	workers    int
+	queue      int
+	read       time.Duration
+	write      time.Duration
+	log        *slog.Logger
+	access     *slog.Logger
+	logText    bool
+	reload     []classify.Option
+	canReload  bool
+	adminToken string
 }
 
 // WithMaxBodyBytes limits the size of a request body to n bytes; larger
-// bodies are answered with 413. n <= 0 keeps [DefaultMaxBodyBytes].
+// bodies are answered with 413. n <= 0 keeps [DefaultMaxBodyBytes]. The
+// limit is raised, when needed, to what one text of the text limit needs
+// however it is escaped (six bytes a byte, plus 64 KiB), so that a text of
+// exactly the text limit can always be sent.
 func WithMaxBodyBytes(n int64) Option {
 	return func(c *config) {
 		if n > 0 {
@@ -70,8 +96,46 @@ func WithMaxTextBytes(n int) Option {
 	}
 }
 
-// WithLogger sets the logger that recovered panics are reported to. The
-// default is [slog.Default] at the time New is called; nil keeps it.
+// WithMaxConcurrent limits the classification requests handled at once to
+// n; the others wait in a queue (see [WithMaxQueue]). A request holds its
+// place from before its body is read until its answer is written, so the
+// memory of the requests being handled is bounded by n times the body
+// limit and the answer of one request. n <= 0 keeps the default, the
+// number of cores (GOMAXPROCS).
+func WithMaxConcurrent(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.workers = n
+		}
+	}
+}
+
+// WithMaxQueue limits the classification requests waiting for a place to
+// n; a request that finds the queue full is answered at once with 503 and
+// Retry-After. A waiting request holds only its connection. n < 0 keeps the
+// default, [DefaultQueuePerWorker] per concurrent request; 0 means no queue.
+func WithMaxQueue(n int) Option {
+	return func(c *config) {
+		if n >= 0 {
+			c.queue = n
+		}
+	}
+}
+
+// WithTimeouts gives a classification request, from the moment its turn
+// comes, read to finish sending its body and write to take its answer: set
+// them to the http.Server's ReadTimeout and WriteTimeout, which run from the
+// start of the request and would otherwise count the time it waited in the
+// queue. Zero leaves that deadline as the server set it.
+func WithTimeouts(read, write time.Duration) Option {
+	return func(c *config) {
+		c.read, c.write = read, write
+	}
+}
+
+// WithLogger sets the logger that recovered panics and reloads are
+// reported to. The default is [slog.Default] at the time New is called; nil
+// keeps it.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) {
 		if l != nil {
@@ -80,20 +144,67 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// handler holds what the routes share. It is immutable after New.
-type handler struct {
-	c *classify.Classifier
-	config
+// WithAccessLog writes one line a request to l, at level Info: method,
+// route, path, status, bytes, milliseconds, remote address and the number
+// of texts classified. The texts themselves are logged only when withText
+// is true. No access log without this option (or with a nil l).
+func WithAccessLog(l *slog.Logger, withText bool) Option {
+	return func(c *config) {
+		c.access, c.logText = l, withText
+	}
 }
 
-// New returns the HTTP handler of the API and the highlight page, classifying
-// with c. The handler is safe for concurrent use; c should be built once and
-// shared. A nil c makes every classify request fail with 500.
-func New(c *classify.Classifier, opts ...Option) http.Handler {
-	h := &handler{c: c, config: config{
+// WithReload enables [Handler.Reload] and POST /admin/reload: a reload
+// builds a new Classifier with opts (read again from their files, so put
+// the whole configuration here, as for the Live's own build) and puts it in
+// force atomically; when the build fails the old one keeps serving.
+func WithReload(opts ...classify.Option) Option {
+	return func(c *config) {
+		c.reload, c.canReload = opts, true
+	}
+}
+
+// WithAdminToken makes POST /admin/reload require the header
+// "Authorization: Bearer token" from any address. Without a token the route
+// answers only requests from loopback addresses, which behind a reverse
+// proxy on the same host is every request: set a token there.
+func WithAdminToken(token string) Option {
+	return func(c *config) {
+		c.adminToken = token
+	}
+}
+
+// Handler serves the API, the Perspective-compatible endpoint, the
+// operations routes and the page (see the package documentation). Make one
+// with [New].
+type Handler struct {
+	live *classify.Live
+	config
+	limit   *limiter
+	metrics *metrics
+	version atomic.Pointer[versionInfo] // of the Classifier last described
+	routes  []route
+	root    http.Handler
+}
+
+// route is one route of the API: a method, a ServeMux path pattern and its
+// handler. The OpenAPI description lists the same routes.
+type route struct {
+	method, path string
+	handler      http.Handler
+}
+
+// New returns the handler of every route, classifying with the Classifier
+// live holds at the start of each request.
+// The handler is safe for concurrent use. A nil live makes every classify
+// request fail with 500.
+func New(live *classify.Live, opts ...Option) *Handler {
+	h := &Handler{live: live, config: config{
 		maxBody:  DefaultMaxBodyBytes,
 		maxBatch: DefaultMaxBatch,
 		maxText:  DefaultMaxTextBytes,
+		workers:  runtime.GOMAXPROCS(0),
+		queue:    -1,
 	}}
 	for _, o := range opts {
 		if o != nil {
@@ -103,19 +214,57 @@ func New(c *classify.Classifier, opts ...Option) http.Handler {
 	if h.log == nil {
 		h.log = slog.Default()
 	}
+	if h.queue < 0 {
+		h.queue = DefaultQueuePerWorker * h.workers
+	}
+	h.maxBody = max(h.maxBody, maxEscape*int64(h.maxText)+bodyOverhead)
+	h.limit = newLimiter(h.workers, h.queue, h.read, h.write)
+
+	h.metrics = newMetrics(h)
+	h.routes = []route{
+		{"POST", "/v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError)},
+		{"POST", "/v1alpha1/comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError)},
+		{"GET", "/healthz", http.HandlerFunc(h.healthz)},
+		{"GET", "/metrics", h.metricsHandler()},
+		{"GET", "/openapi.json", http.HandlerFunc(openAPI)},
+		{"GET", "/", http.HandlerFunc(page)},
+	}
+	if h.canReload {
+		h.routes = append(h.routes, route{"POST", "/admin/reload", http.HandlerFunc(h.adminReload)})
+	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/classify", h.classify)
-	mux.Handle("/v1/classify", methodNotAllowed("POST"))
-	mux.HandleFunc("GET /healthz", healthz)
-	mux.Handle("/healthz", methodNotAllowed("GET, HEAD"))
-	mux.HandleFunc("GET /{$}", page)
-	mux.Handle("/{$}", methodNotAllowed("GET, HEAD"))
+	for _, rt := range h.routes {
+		pattern := rt.path
+		if pattern == "/" {
+			pattern = "/{$}"
+		}
+		allow := rt.method
+		if allow == "GET" {
+			allow = "GET, HEAD"
+		}
+		mux.Handle(rt.method+" "+pattern, rt.handler)
+		mux.Handle(pattern, methodNotAllowed(allow))
+	}
 	mux.HandleFunc("/", notFound)
-	return h.recoverer(securityHeaders(mux))
+	h.root = h.wrap(mux)
+	return h
 }
 
-func healthz(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+// ServeHTTP implements [http.Handler].
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.root.ServeHTTP(w, r)
+}
+
+// MaxBodyBytes returns the body limit in force: the one asked for, raised
+// when the text limit needs more.
+func (h *Handler) MaxBodyBytes() int64 { return h.maxBody }
+
+// classifier returns the Classifier in force, or nil.
+func (h *Handler) classifier() *classify.Classifier {
+	if h.live == nil {
+		return nil
+	}
+	return h.live.Classifier()
 }
 
 func page(w http.ResponseWriter, _ *http.Request) {
@@ -140,59 +289,6 @@ func methodNotAllowed(allow string) http.Handler {
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow)
 	})
 }
-
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// recoverer turns a panic in next into a logged 500 JSON answer (or, when the
-// response had already begun, a logged panic and a cut-off response).
-// http.ErrAbortHandler is passed on, as net/http expects.
-func (h *handler) recoverer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tw := &trackingWriter{ResponseWriter: w}
-		defer func() {
-			v := recover()
-			if v == nil {
-				return
-			}
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			h.log.Error("server: panic while serving request",
-				"method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-			if tw.wrote {
-				// Too late for a clean answer: make net/http drop the connection.
-				panic(http.ErrAbortHandler)
-			}
-			writeError(tw, http.StatusInternalServerError, "internal server error")
-		}()
-		next.ServeHTTP(tw, r)
-	})
-}
-
-// trackingWriter records whether the response has begun.
-type trackingWriter struct {
-	http.ResponseWriter
-	wrote bool
-}
-
-func (t *trackingWriter) WriteHeader(code int) {
-	t.wrote = true
-	t.ResponseWriter.WriteHeader(code)
-}
-
-func (t *trackingWriter) Write(p []byte) (int, error) {
-	t.wrote = true
-	return t.ResponseWriter.Write(p)
-}
-
-// Unwrap gives http.ResponseController the underlying writer.
-func (t *trackingWriter) Unwrap() http.ResponseWriter { return t.ResponseWriter }
 
 // errorBody is the JSON of every error answer.
 type errorBody struct {

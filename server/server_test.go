@@ -15,10 +15,13 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/saring-id/saring"
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
 )
@@ -36,20 +39,35 @@ lo
 dasar
 `
 
-// testClassifier is built once for the package's tests.
-var testClassifier = sync.OnceValues(func() (*classify.Classifier, error) {
+// testOptions builds a classifier on the test lexicon.
+func testOptions() ([]classify.Option, error) {
 	set, err := lexicon.Load(fstest.MapFS{"test.txt": {Data: []byte(testLexicon)}}, ".")
 	if err != nil {
 		return nil, fmt.Errorf("test lexicon: %w", err)
 	}
-	return classify.New(classify.WithLexicons(set))
+	return []classify.Option{classify.WithLexicons(set)}, nil
+}
+
+// testLive is built once for the package's tests; no test reloads it.
+var testLive = sync.OnceValues(func() (*classify.Live, error) {
+	opts, err := testOptions()
+	if err != nil {
+		return nil, err
+	}
+	return classify.NewLive(opts...)
 })
 
-func newClassifier(t testing.TB) *classify.Classifier {
+// newLive returns the shared test Live.
+func newLive(t testing.TB) *classify.Live {
 	t.Helper()
-	c, err := testClassifier()
+	l, err := testLive()
 	require.NoError(t, err)
-	return c
+	return l
+}
+
+// newClassifier returns the classifier the shared test Live holds.
+func newClassifier(t testing.TB) *classify.Classifier {
+	return newLive(t).Classifier()
 }
 
 // wireResult is a result as a client decodes it.
@@ -92,38 +110,49 @@ func requireJSONError(t *testing.T, code int, hdr http.Header, body []byte, want
 }
 
 func TestHealthz(t *testing.T) {
-	h := New(newClassifier(t))
+	h := New(newLive(t))
 	code, hdr, body := do(t, h, http.MethodGet, "/healthz", "", "")
 	require.Equal(t, http.StatusOK, code)
 	assert.Equal(t, "application/json; charset=utf-8", hdr.Get("Content-Type"))
 	assert.Equal(t, "nosniff", hdr.Get("X-Content-Type-Options"))
-	assert.JSONEq(t, `{"status":"ok"}`, string(body))
+	var v struct {
+		Status   string `json:"status"`
+		Version  string `json:"version"`
+		Lexicons string `json:"lexicons"`
+		Entries  int    `json:"lexicon_entries"`
+		Model    string `json:"model"`
+	}
+	require.NoError(t, json.Unmarshal(body, &v))
+	assert.Equal(t, "ok", v.Status)
+	assert.Equal(t, saring.Version, v.Version)
+	assert.Regexp(t, `^[0-9a-f]{12}$`, v.Lexicons)
+	assert.Equal(t, 5, v.Entries, "the test lexicon's entries")
+	assert.Equal(t, "none", v.Model)
 
 	code, _, _ = do(t, h, http.MethodHead, "/healthz", "", "")
 	assert.Equal(t, http.StatusOK, code)
 }
 
 func TestPage(t *testing.T) {
-	h := New(newClassifier(t))
+	h := New(newLive(t))
 	code, hdr, body := do(t, h, http.MethodGet, "/", "", "")
 	require.Equal(t, http.StatusOK, code)
 	assert.Equal(t, "text/html; charset=utf-8", hdr.Get("Content-Type"))
 	assert.Contains(t, hdr.Get("Content-Security-Policy"), "default-src 'none'")
 	page := string(body)
-	for _, id := range []string{`id="post"`, `id="classify"`, `id="highlighted"`, `id="evidence"`, `id="scores"`} {
+	for _, id := range []string{`id="posts"`, `id="classify"`, `id="file"`, `id="filter"`, `id="results"`, `id="explain"`, `id="lang-en"`} {
 		assert.Contains(t, page, id)
 	}
 	// No external resources: no linked scripts, styles, fonts or images.
 	for _, bad := range []string{"<script src", "<link", "@import", "url(", "http://", "https://", "<img"} {
 		assert.NotContains(t, page, bad)
 	}
-	// Byte offsets are converted with TextEncoder/TextDecoder.
-	assert.Contains(t, page, "TextEncoder")
-	assert.Contains(t, page, "TextDecoder")
+	// The page indexes the text by the UTF-16 offsets, as JavaScript does.
+	assert.Contains(t, page, "start_utf16")
 }
 
 func TestNotFoundAndMethods(t *testing.T) {
-	h := New(newClassifier(t))
+	h := New(newLive(t))
 	tests := []struct {
 		method, path string
 		code         int
@@ -148,8 +177,7 @@ func TestNotFoundAndMethods(t *testing.T) {
 }
 
 func TestClassifyOne(t *testing.T) {
-	c := newClassifier(t)
-	h := New(c)
+	h := New(newLive(t))
 	tests := []struct {
 		name, body, wantID string
 		wantFlagged        []string
@@ -159,7 +187,6 @@ func TestClassifyOne(t *testing.T) {
 		{"object id", `{"id":{"a":[1,2]},"text":"selamat pagi"}`, `{"a":[1,2]}`, []string{}},
 		{"no id", `{"text":"selamat pagi"}`, ``, []string{}},
 		{"empty text", `{"text":""}`, ``, []string{}},
-		{"unknown fields ignored", `{"text":"selamat pagi","lang":"id"}`, ``, []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,7 +212,7 @@ func TestClassifyOne(t *testing.T) {
 // Result, byte offsets included, for text with emoji and styled letters.
 func TestClassifyMatchesLibrary(t *testing.T) {
 	c := newClassifier(t)
-	h := New(c)
+	h := New(newLive(t))
 	for _, text := range []string{"🔥🔥 dasar k4f1r 🔥", "𝐛𝐚𝐛𝐢 lo", "ｂａｂｉ", "dasar\u200bkafir", "bad \xff utf8 babi"} {
 		t.Run(text, func(t *testing.T) {
 			body, err := json.Marshal(map[string]string{"text": text})
@@ -210,7 +237,6 @@ func TestClassifyMatchesLibrary(t *testing.T) {
 }
 
 func TestClassifyErrors(t *testing.T) {
-	c := newClassifier(t)
 	tests := []struct {
 		name, contentType, body string
 		opts                    []Option
@@ -226,15 +252,27 @@ func TestClassifyErrors(t *testing.T) {
 		{"text and texts", "application/json", `{"text":"a","texts":["b"]}`, nil, 400, "only one of"},
 		{"text not a string", "application/json", `{"text":5}`, nil, 400, `"text"`},
 		{"texts not strings", "application/json", `{"texts":["a",2]}`, nil, 400, `"texts"`},
-		{"item without text", "application/json", `{"items":[{"id":1,"text":"a"},{"id":2}]}`, nil, 400, `items[1]: no "text"`},
+		{"item without text", "application/json", `{"items":[{"id":1,"text":"a"},{"id":2}]}`, nil, 400, `items[1]: "text" is missing or null`},
+		{"item with null text", "application/json", `{"items":[{"id":1,"text":null}]}`, nil, 400, `items[0]: "text" is missing or null`},
+		{"null in texts", "application/json", `{"texts":["a",null]}`, nil, 400, `texts[1] is null`},
+		{"unknown field", "application/json", `{"text":"a","lang":"id"}`, nil, 400, `unknown field "lang"`},
+		{"unknown item field", "application/json", `{"items":[{"txt":"a"}]}`, nil, 400, `unknown field "txt"`},
+		{"unknown option", "application/json", `{"text":"a","options":{"evidnce":false}}`, nil, 400, `unknown field "evidnce"`},
+		{"option of the wrong type", "application/json", `{"text":"a","options":{"evidence":"no"}}`, nil, 400, `"options.evidence"`},
+		{"labels not a list", "application/json", `{"text":"a","options":{"labels":"abusive"}}`, nil, 400, `"options.labels"`},
+		{"unknown label", "application/json", `{"text":"a","options":{"labels":["abusive","rude"]}}`, nil, 400, `options.labels[1]: unknown label "rude"`},
+		{"threshold of an unknown label", "application/json", `{"text":"a","options":{"thresholds":{"rude":0.5}}}`, nil, 400, `unknown label "rude"`},
+		{"threshold out of range", "application/json", `{"text":"a","options":{"thresholds":{"abusive":1.5}}}`, nil, 400, `options.thresholds.abusive: 1.5 is outside (0,1]`},
+		{"threshold null", "application/json", `{"text":"a","options":{"thresholds":{"abusive":null}}}`, nil, 400, `options.thresholds.abusive: 0 is outside`},
+		{"options not an object", "application/json", `{"text":"a","options":[]}`, nil, 400, `"options"`},
 		{"data after object", "application/json", `{"text":"a"} {"text":"b"}`, nil, 400, "data after"},
 		{"garbage after object", "application/json", `{"text":"a"}]`, nil, 400, "invalid JSON"},
 		{"text/plain", "text/plain", `{"text":"a"}`, nil, 415, "application/json"},
 		{"form", "application/x-www-form-urlencoded", `text=a`, nil, 415, "application/json"},
 		{"bad media type", "application/json; =", `{"text":"a"}`, nil, 415, "Content-Type"},
 		{"latin-1", "application/json; charset=iso-8859-1", `{"text":"a"}`, nil, 415, "charset"},
-		{"body too large", "application/json", `{"text":"` + strings.Repeat("a", 100) + `"}`,
-			[]Option{WithMaxBodyBytes(64)}, 413, "over the limit of 64 bytes"},
+		{"body too large", "application/json", `{"texts":["` + strings.Repeat("a", 40<<10) + `","` + strings.Repeat("a", 40<<10) + `"]}`,
+			[]Option{WithMaxBodyBytes(64), WithMaxTextBytes(1)}, 413, "over the limit of 65542 bytes"},
 		{"default body limit", "application/json", `{"text":"` + strings.Repeat("a", DefaultMaxBodyBytes) + `"}`,
 			nil, 413, "request body"},
 		{"text too large", "application/json", `{"text":"abcdef"}`, []Option{WithMaxTextBytes(5)}, 413, "6 bytes"},
@@ -244,14 +282,14 @@ func TestClassifyErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, hdr, body := do(t, New(c, tt.opts...), http.MethodPost, "/v1/classify", tt.contentType, tt.body)
+			code, hdr, body := do(t, New(newLive(t), tt.opts...), http.MethodPost, "/v1/classify", tt.contentType, tt.body)
 			requireJSONError(t, code, hdr, body, tt.code, tt.msg)
 		})
 	}
 }
 
 func TestAcceptedContentTypes(t *testing.T) {
-	h := New(newClassifier(t))
+	h := New(newLive(t))
 	for _, ct := range []string{"", "application/json", "application/json; charset=utf-8", "Application/JSON; charset=UTF-8", "application/vnd.saring+json"} {
 		code, _, body := do(t, h, http.MethodPost, "/v1/classify", ct, `{"text":"a"}`)
 		assert.Equal(t, http.StatusOK, code, "Content-Type %q: %s", ct, body)
@@ -259,7 +297,7 @@ func TestAcceptedContentTypes(t *testing.T) {
 }
 
 func TestOptionsKeepDefaultsForNonPositive(t *testing.T) {
-	h := New(newClassifier(t), WithMaxBatch(0), WithMaxBodyBytes(-1), WithMaxTextBytes(0), WithLogger(nil), nil)
+	h := New(newLive(t), WithMaxBatch(0), WithMaxBodyBytes(-1), WithMaxTextBytes(0), WithLogger(nil), nil)
 	texts := make([]string, DefaultMaxBatch)
 	for i := range texts {
 		texts[i] = "a"
@@ -293,7 +331,7 @@ func batchTexts(n int) []string {
 
 func TestBatchOrder(t *testing.T) {
 	c := newClassifier(t)
-	h := New(c)
+	h := New(newLive(t))
 	texts := batchTexts(300)
 
 	t.Run("texts", func(t *testing.T) {
@@ -301,7 +339,9 @@ func TestBatchOrder(t *testing.T) {
 		require.NoError(t, err)
 		code, _, got := do(t, h, http.MethodPost, "/v1/classify", "application/json", string(body))
 		require.Equal(t, http.StatusOK, code)
-		want := batchOutput{Results: make([]Output, len(texts))}
+		want := struct {
+			Results []Output `json:"results"`
+		}{make([]Output, len(texts))}
 		for i, text := range texts {
 			want.Results[i] = Output{Result: c.Classify(text)}
 		}
@@ -349,7 +389,7 @@ func TestBatchOrder(t *testing.T) {
 }
 
 func TestBatchCancelled(t *testing.T) {
-	h := New(newClassifier(t))
+	h := New(newLive(t))
 	body, err := json.Marshal(map[string]any{"texts": batchTexts(DefaultMaxBatch)})
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -370,11 +410,11 @@ func TestNilClassifier(t *testing.T) {
 
 func TestRecover(t *testing.T) {
 	var logs bytes.Buffer
-	h := &handler{config: config{log: slog.New(slog.NewTextHandler(&logs, nil))}}
+	h := New(nil, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
 
 	t.Run("before writing", func(t *testing.T) {
 		logs.Reset()
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			panic("boom")
 		}))
@@ -387,7 +427,7 @@ func TestRecover(t *testing.T) {
 
 	t.Run("after writing", func(t *testing.T) {
 		logs.Reset()
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.WriteString(w, "partial")
 			panic("late boom")
 		}))
@@ -399,7 +439,7 @@ func TestRecover(t *testing.T) {
 
 	t.Run("abort handler passes through", func(t *testing.T) {
 		logs.Reset()
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			panic(http.ErrAbortHandler)
 		}))
 		assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
@@ -409,7 +449,7 @@ func TestRecover(t *testing.T) {
 	})
 
 	t.Run("real server keeps serving", func(t *testing.T) {
-		rh := h.recoverer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rh := h.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			panic("boom")
 		}))
 		srv := httptest.NewServer(rh)
@@ -426,7 +466,7 @@ func TestRecover(t *testing.T) {
 
 func TestConcurrentRequests(t *testing.T) {
 	c := newClassifier(t)
-	h := New(c)
+	h := New(newLive(t))
 	texts := batchTexts(64)
 	want := make([]string, len(texts))
 	for i, text := range texts {
@@ -460,7 +500,7 @@ func TestLoadLoopback(t *testing.T) {
 		workers  = 16
 		budget   = 60 * time.Second
 	)
-	srv := httptest.NewServer(New(newClassifier(t)))
+	srv := httptest.NewServer(New(newLive(t)))
 	defer srv.Close()
 	require.True(t, strings.HasPrefix(srv.URL, "http://127.0.0.1:"), srv.URL)
 
@@ -554,19 +594,95 @@ func send(client *http.Client, req *http.Request) int {
 	return resp.StatusCode
 }
 
-// FuzzClassifyBody checks that no body makes the API fail with 500 or answer
-// anything but JSON.
+// FuzzClassifyBody checks the API's invariants on any body: never a 500;
+// always JSON; an error answer always carries "error"; an accepted request
+// gets one result per text, with the ids in the order of the request; and
+// every evidence span lies on UTF-8 boundaries of its text, quotes it, and
+// gives the same place in code points and UTF-16 units.
 func FuzzClassifyBody(f *testing.F) {
 	for _, s := range []string{`{"text":"dasar k4f1r lo"}`, `{"texts":["a","b"]}`, `{"items":[{"id":1,"text":"x"}]}`,
-		`{"text":`, `[]`, `null`, `{"text":"\ud83d"}`, "{\"text\":\"\xff\"}", `{"texts":null,"items":[]}`} {
+		`{"text":`, `[]`, `null`, `{"text":"\ud83d"}`, "{\"text\":\"\xff\"}", `{"texts":null,"items":[]}`,
+		`{"items":[{"id":"b","text":"𝐛𝐚𝐛𝐢 lo"},{"id":[1],"text":"🔥 dasar kafir"}],"options":{"mask":true}}`,
+		`{"texts":["babi anjing","k a f i r"],"options":{"labels":["abusive"],"thresholds":{"abusive":0.1},"evidence":false}}`,
+		`{"texts":[null,"a"]}`, `{"TEXT":"babi","id":{"a":1}}`} {
 		f.Add(s)
 	}
-	c := newClassifier(f)
-	h := New(c, WithMaxBatch(50), WithMaxBodyBytes(64<<10))
+	h := New(newLive(f), WithMaxBatch(50), WithMaxTextBytes(1<<10))
 	f.Fuzz(func(t *testing.T, body string) {
 		code, hdr, out := do(t, h, http.MethodPost, "/v1/classify", "application/json", body)
 		require.NotEqual(t, http.StatusInternalServerError, code, "body %q -> %s", body, out)
 		require.Equal(t, "application/json; charset=utf-8", hdr.Get("Content-Type"))
 		require.True(t, json.Valid(out), "answer is not JSON: %s", out)
+		if code != http.StatusOK {
+			var e map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(out, &e), "body %q -> %s", body, out)
+			var msg string
+			require.NoError(t, json.Unmarshal(e["error"], &msg), "error answer without an error string: %s", out)
+			require.NotEmpty(t, msg)
+			return
+		}
+		// Accepted: read the request as a client would have meant it.
+		var req struct {
+			ID    json.RawMessage `json:"id"`
+			Text  *string         `json:"text"`
+			Texts []string        `json:"texts"`
+			Items []struct {
+				ID   json.RawMessage `json:"id"`
+				Text string          `json:"text"`
+			} `json:"items"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(body), &req))
+		if req.Text != nil {
+			checkOutput(t, *req.Text, req.ID, out)
+			return
+		}
+		var res struct {
+			Results []json.RawMessage `json:"results"`
+		}
+		require.NoError(t, json.Unmarshal(out, &res))
+		if req.Items != nil {
+			require.Len(t, res.Results, len(req.Items))
+			for i, it := range req.Items {
+				checkOutput(t, it.Text, it.ID, res.Results[i])
+			}
+			return
+		}
+		require.Len(t, res.Results, len(req.Texts))
+		for i, text := range req.Texts {
+			checkOutput(t, text, nil, res.Results[i])
+		}
 	})
+}
+
+// checkOutput checks one text's answer: its id, and its evidence spans
+// against the text.
+func checkOutput(t *testing.T, text string, id json.RawMessage, out []byte) {
+	t.Helper()
+	var got struct {
+		ID     json.RawMessage `json:"id"`
+		Labels []struct {
+			Evidence []classify.Evidence `json:"evidence"`
+		} `json:"labels"`
+	}
+	require.NoError(t, json.Unmarshal(out, &got), "%s", out)
+	if len(id) == 0 {
+		require.Empty(t, got.ID, "no id was sent")
+	} else {
+		var want, have bytes.Buffer
+		require.NoError(t, json.Compact(&want, id))
+		require.NoError(t, json.Compact(&have, got.ID))
+		require.Equal(t, want.String(), have.String(), "the id is echoed")
+	}
+	for _, l := range got.Labels {
+		for _, ev := range l.Evidence {
+			require.True(t, 0 <= ev.Start && ev.Start < ev.End && ev.End <= len(text), "span [%d,%d) of %q", ev.Start, ev.End, text)
+			require.True(t, utf8.RuneStart(text[ev.Start]), "span start %d inside a character of %q", ev.Start, text)
+			require.True(t, ev.End == len(text) || utf8.RuneStart(text[ev.End]), "span end %d inside a character of %q", ev.End, text)
+			require.Equal(t, text[ev.Start:ev.End], ev.Text)
+			require.Equal(t, utf8.RuneCountInString(text[:ev.Start]), ev.StartCodePoint)
+			require.Equal(t, utf8.RuneCountInString(text[:ev.End]), ev.EndCodePoint)
+			require.Equal(t, len(utf16.Encode([]rune(text[:ev.Start]))), ev.StartUTF16)
+			require.Equal(t, len(utf16.Encode([]rune(text[:ev.End]))), ev.EndUTF16)
+		}
+	}
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/saring-id/saring"
 )
 
 // serveLog is an io.Writer safe for the server's goroutines and the test.
@@ -42,7 +44,7 @@ func startServe(t *testing.T, args []string, stderr io.Writer) (base string, sto
 	addrc := make(chan string, 1)
 	done := make(chan int, 1)
 	go func() {
-		done <- serve(ctx, args, stderr, func(addr string) { addrc <- addr })
+		done <- serve(ctx, args, stderr, nil, func(addr string) { addrc <- addr })
 	}()
 	select {
 	case addr := <-addrc:
@@ -79,7 +81,8 @@ func TestServe(t *testing.T) {
 	resp.Body.Close()
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.JSONEq(t, `{"status":"ok"}`, string(body))
+	assert.Contains(t, string(body), `"status":"ok"`)
+	assert.Contains(t, string(body), `"version":"`+saring.Version+`"`)
 
 	resp, err = client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"id":"a","text":"anjing"}`))
 	require.NoError(t, err)
@@ -109,7 +112,7 @@ func TestServe(t *testing.T) {
 	resp.Body.Close()
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Contains(t, string(page), `id="highlighted"`)
+	assert.Contains(t, string(page), `id="results"`)
 
 	assert.Equal(t, 0, stop())
 	assert.Contains(t, stderr.String(), "shutting down")
@@ -169,6 +172,8 @@ func TestServeErrors(t *testing.T) {
 		{"missing lexicon dir", []string{"--addr", "127.0.0.1:0", "--lexicons", t.TempDir() + "/nope"}, 1, "lexicon"},
 		{"bad address", []string{"--addr", "127.0.0.1:99999"}, 1, "saring serve:"},
 		{"address in use", []string{"--addr", busy.Addr().String()}, 1, "address already in use"},
+		{"bad grace", []string{"--grace", "soon"}, 2, "invalid value"},
+		{"bad timeout", []string{"--read-timeout", "5"}, 2, "invalid value"},
 		{"help", []string{"-h"}, 0, "usage: saring serve"}, // -h is not an error, as in every command
 	}
 	for _, tt := range tests {
@@ -176,9 +181,35 @@ func TestServeErrors(t *testing.T) {
 			var stderr serveLog
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			code := serve(ctx, tt.args, &stderr, func(string) { t.Error("serve should not start") })
+			code := serve(ctx, tt.args, &stderr, nil, func(string) { t.Error("serve should not start") })
 			assert.Equal(t, tt.code, code)
 			assert.Contains(t, stderr.String(), tt.msg)
 		})
 	}
+}
+
+// TestServeTimeoutFlags checks that --read-timeout and --max-text reach the
+// server: a dripped body gets 408, a text of exactly --max-text is taken.
+func TestServeTimeoutFlags(t *testing.T) {
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--read-timeout", "300ms", "--max-text", "10"}, &stderr)
+	defer func() { assert.Equal(t, 0, stop()) }()
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	for text, want := range map[string]int{"0123456789": http.StatusOK, "0123456789a": http.StatusRequestEntityTooLarge} {
+		resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, want, resp.StatusCode, "text %q", text)
+	}
+
+	conn, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), 5*time.Second)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{")
+	require.NoError(t, err)
+	reply, err := io.ReadAll(conn)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(reply), "HTTP/1.1 408 "), "reply: %s", reply)
 }

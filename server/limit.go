@@ -1,0 +1,66 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"sync/atomic"
+	"time"
+)
+
+// limiter bounds the classification requests handled at once and the ones
+// waiting for their turn.
+type limiter struct {
+	slots chan struct{} // one token a request being handled
+	// pending counts the requests handled or waiting.
+	pending atomic.Int64
+	max     int64 // most requests handled or waiting
+	// read and write, when positive, are the time a request has to send
+	// its body and to take its answer from the moment its turn comes.
+	read, write time.Duration
+}
+
+func newLimiter(workers, queue int, read, write time.Duration) *limiter {
+	return &limiter{slots: make(chan struct{}, workers), max: int64(workers + queue), read: read, write: write}
+}
+
+// retryAfter is the Retry-After of a 503 for a full queue, in seconds.
+const retryAfter = "1"
+
+// wrap admits a request to next when a place is free, queues it while the
+// queue has room, and refuses it with 503 and Retry-After otherwise, in the
+// error shape of fail.
+func (l *limiter) wrap(next http.Handler, fail func(http.ResponseWriter, int, string)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if l.pending.Add(1) > l.max {
+			l.pending.Add(-1)
+			w.Header().Set("Retry-After", retryAfter)
+			fail(w, http.StatusServiceUnavailable, fmt.Sprintf(
+				"server busy: %d requests are being classified or waiting; retry after %s s", l.max, retryAfter))
+			return
+		}
+		defer l.pending.Add(-1)
+		select {
+		case l.slots <- struct{}{}:
+		case <-r.Context().Done():
+			fail(w, http.StatusServiceUnavailable, "request cancelled while waiting for its turn")
+			return
+		}
+		defer func() { <-l.slots }()
+		// The time spent waiting does not count against the request: its
+		// deadlines start now. (Not every ResponseWriter supports them.)
+		rc := http.NewResponseController(w)
+		if l.read > 0 {
+			_ = rc.SetReadDeadline(time.Now().Add(l.read))
+		}
+		if l.write > 0 {
+			_ = rc.SetWriteDeadline(time.Now().Add(l.write))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// inUse returns the requests being handled and the requests waiting.
+func (l *limiter) inUse() (working, waiting int) {
+	working = len(l.slots)
+	return working, max(int(l.pending.Load())-working, 0)
+}
