@@ -47,14 +47,7 @@ func (st *state) score() scores {
 		if len(st.ev[i]) == 0 {
 			continue
 		}
-		miss := st.miss(st.ev[i])
-		sev := lexicon.Severity(0)
-		for _, x := range st.ev[i] {
-			if x.Weight >= 0.1 {
-				sev = max(sev, x.severity)
-			}
-		}
-		s.score[i], s.sev[i] = round3(1-miss), max(sev, lexicon.Weak)
+		s.score[i], s.sev[i] = round3(1-st.miss(st.ev[i])), labelSeverity(st.ev[i])
 	}
 	return s
 }

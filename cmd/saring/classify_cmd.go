@@ -65,8 +65,10 @@ func (f *classifierFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.thresholds, "threshold", "per-label threshold LABEL=VALUE (repeatable)")
 }
 
-func (f *classifierFlags) classifier() (*classify.Classifier, error) {
-	opts, err := f.options()
+// options returns the classify options the flags ask for; serve builds
+// its classifier, and rebuilds it on reload, from them.
+func (f *classifierFlags) options() ([]classify.Option, error) {
+	opts, err := f.lexiconFlags.options()
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +77,14 @@ func (f *classifierFlags) classifier() (*classify.Classifier, error) {
 	}
 	for l, v := range f.thresholds {
 		opts = append(opts, classify.WithThreshold(l, v))
+	}
+	return opts, nil
+}
+
+func (f *classifierFlags) classifier() (*classify.Classifier, error) {
+	opts, err := f.options()
+	if err != nil {
+		return nil, err
 	}
 	return classify.New(opts...)
 }

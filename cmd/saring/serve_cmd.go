@@ -85,7 +85,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.S
 		fmt.Fprintf(stderr, "saring serve: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
-	copts := cf.options()
+	copts, err := cf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "saring serve: %v\n", err)
+		return 1
+	}
 	live, err := classify.NewLive(copts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "saring serve: %v\n", err)
@@ -154,20 +158,4 @@ func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.S
 	}
 	fmt.Fprintf(stderr, "saring serve: stopped\n")
 	return 0
-}
-
-// options returns the classify options the flags ask for; the server
-// builds its classifier, and rebuilds it on reload, from them.
-func (f *classifierFlags) options() []classify.Option {
-	var opts []classify.Option
-	if f.lexicons != "" {
-		opts = append(opts, classify.WithLexiconDir(f.lexicons))
-	}
-	if f.noFuzzy {
-		opts = append(opts, classify.WithoutFuzzy())
-	}
-	for l, v := range f.thresholds {
-		opts = append(opts, classify.WithThreshold(l, v))
-	}
-	return opts
 }
