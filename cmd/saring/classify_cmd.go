@@ -137,6 +137,7 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	sf.register(fs, stdout, stderr)
 	jsonl := fs.Bool("jsonl", false, `read JSON objects {"id":…,"text":"…"}, one a line`)
 	pretty := fs.Bool("pretty", false, "human-readable output instead of JSON")
+	mask := fs.Bool("mask", false, `add "masked": the text with the evidence of its flagged labels masked`)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, classifyUsage)
 		fs.PrintDefaults()
@@ -152,9 +153,9 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	answer := func(at place, line string) any {
 		if *jsonl {
-			return classifyRecord(c, line, at)
+			return classifyRecord(c, line, at, *mask)
 		}
-		return server.Output{Result: c.Classify(line)}
+		return classifyText(c, nil, line, *mask)
 	}
 	var write func(io.Writer, place, any)
 	if *pretty {
@@ -165,18 +166,28 @@ func runClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // classifyRecord classifies one --jsonl line, or says what is wrong with it.
 // A byte-order mark before a file's first record is skipped.
-func classifyRecord(c *classify.Classifier, line string, at place) any {
+func classifyRecord(c *classify.Classifier, line string, at place, mask bool) any {
 	if at.line == 1 {
 		line = strings.TrimPrefix(line, "\ufeff")
 	}
 	if strings.TrimSpace(line) == "" {
-		return server.Output{Result: c.Classify("")}
+		return classifyText(c, nil, "", mask)
 	}
 	id, text, err := parseRecord(line)
 	if err != nil {
 		return errorOutput{ID: id, Error: fmt.Sprintf("%s: %v", at, err)}
 	}
-	return server.Output{ID: id, Result: c.Classify(text)}
+	return classifyText(c, id, text, mask)
+}
+
+// classifyText answers one text, with its masked form when mask is set.
+func classifyText(c *classify.Classifier, id json.RawMessage, text string, mask bool) server.Output {
+	out := server.Output{ID: id, Result: c.Classify(text)}
+	if mask {
+		m := out.Result.Mask(text)
+		out.Masked = &m
+	}
+	return out
 }
 
 // writePretty prints a record for a person to read, headed by its place:
@@ -192,6 +203,9 @@ func writePretty(w io.Writer, at place, rec any) {
 			head = "FLAGGED " + joinLabels(r.Flagged)
 		}
 		fmt.Fprintf(w, "#%s %s%s\n", n, idPrefix(r.ID), head)
+		if r.Masked != nil {
+			fmt.Fprintf(w, "  masked: %s\n", *r.Masked)
+		}
 		for _, l := range r.Labels {
 			mark := " "
 			if l.Flagged {

@@ -408,3 +408,33 @@ func TestClassifySlang(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "none.txt")
 }
+
+// TestClassifyMask checks --mask: each answer carries the text with the
+// evidence of its flagged labels masked, in plain and --jsonl input alike,
+// and without the flag no answer has a "masked" field.
+func TestClassifyMask(t *testing.T) {
+	in := "dasar anjing lo\nselamat pagi\n"
+	_, raw, stderr, code := runClassifyLines(t, []string{"--mask"}, strings.NewReader(in))
+	require.Equal(t, 0, code, stderr)
+	require.Len(t, raw, 2)
+	masked := func(line string) *string {
+		var m struct {
+			Masked *string `json:"masked"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &m))
+		return m.Masked
+	}
+	require.NotNil(t, masked(raw[0]))
+	assert.Equal(t, "dasar ****** lo", *masked(raw[0]))
+	require.NotNil(t, masked(raw[1]))
+	assert.Equal(t, "selamat pagi", *masked(raw[1]), "a clean text comes back as it is")
+
+	_, raw, stderr, code = runClassifyLines(t, []string{"--mask", "--jsonl"}, strings.NewReader(`{"id":"a","text":"bangsat lu"}`+"\n"))
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, raw[0], `"masked":"******* lu"`)
+
+	_, raw, _, _ = runClassifyLines(t, nil, strings.NewReader(in))
+	for _, s := range raw {
+		assert.NotContains(t, s, `"masked"`)
+	}
+}
