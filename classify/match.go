@@ -42,6 +42,7 @@ type state struct {
 	best    []float64
 	ev      [numLabels][]Evidence
 	targets [numLabels][]lexicon.Target
+	learnState
 }
 
 // isWordy reports whether tokens of kind k take part in lexicon matching.

@@ -119,7 +119,7 @@ func (st *state) run(c *Classifier, text string) Result {
 	for i := range st.matches {
 		st.matches[i].idx = int32(i)
 	}
-	if len(st.matches) == 0 {
+	if len(st.matches) == 0 && !st.learning(c) {
 		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
 	}
 	st.sentences()
@@ -132,6 +132,7 @@ func (st *state) run(c *Classifier, text string) Result {
 	}
 	st.lexiconEvidence(c, text, &st.ev, &st.targets)
 	st.ruleEvidence(c, text, &st.ev, &st.targets)
+	st.learn(c, text, &st.ev)
 	return st.result(c, &st.ev, &st.targets)
 }
 
@@ -931,7 +932,7 @@ func (st *state) result(c *Classifier, ev *[numLabels][]Evidence, targets *[numL
 				sev = max(sev, x.severity)
 			}
 		}
-		scores[i], sevs[i] = round3(1-miss), max(sev, lexicon.Weak)
+		scores[i], sevs[i] = st.scoreOf(c, i, miss), max(sev, lexicon.Weak)
 		if scores[i] <= 0 {
 			continue
 		}

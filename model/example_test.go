@@ -10,7 +10,7 @@ import (
 
 func ExampleParse() {
 	const file = "#! saring-model 1\n" +
-		"@saring 0.6.0\n@features 1\n@corpus 4 mine.jsonl\n" +
+		"@saring 0.6.0\n@features 1\n@corpus 4 mine.jsonl\n@defer no\n" +
 		"@label abusive bias=-2 threshold=0.5 l2=1 weights=2 cv=0.9,0.8,0.847 nb=0.8,0.8,0.8\n" +
 		"abusive\tt:bangsat\t3.5\n" +
 		"abusive\tw:cinta\t-0.5\n" +

@@ -9,13 +9,15 @@
 //	@saring 0.6.0
 //	@features 1
 //	@corpus 9298 dev.csv
+//	@defer no
 //	@label abusive bias=-3.2 threshold=0.41 l2=1 weights=2 cv=0.91,0.93,0.92 nb=0.85,0.88,0.86
 //	abusive	t:bangsat	2.5
 //	abusive	w:cinta	-0.4
 //	@end
 //
 // After the header (the saring version that trained it, the feature
-// version, the training corpus's size and name, one @label line per label
+// version, the training corpus's size and name, whether the model defers to
+// the lexicons (see Reading.Combine), one @label line per label
 // with its bias, threshold, regularisation, number of weights and the
 // cross-validated precision, recall and F1 of the model and of a Naive Bayes
 // baseline) come label<TAB>feature<TAB>weight lines and a closing @end. A
@@ -80,6 +82,9 @@ type Model struct {
 	// Corpus names the training corpus; Size is its number of texts.
 	Corpus string
 	Size   int
+	// Defer makes the labels' scores defer to the lexicons where their
+	// verdict stands (see Reading.Combine).
+	Defer bool
 	// Labels holds the labels the model covers, in the order of
 	// lexicon.Labels(), each at most once.
 	Labels []Label
@@ -215,8 +220,15 @@ func (p *parser) directive(s string) error {
 			return p.errf("@corpus: want SIZE NAME, got %q", rest)
 		}
 		p.m.Size, p.m.Corpus = n, corpus
+	case "@defer":
+		switch rest {
+		case "yes", "no":
+			p.m.Defer = rest == "yes"
+		default:
+			return p.errf("@defer: want yes or no, got %q", rest)
+		}
 	case "@label":
-		for _, d := range []string{"@saring", "@features", "@corpus"} {
+		for _, d := range []string{"@saring", "@features", "@corpus", "@defer"} {
 			if !p.seen[d] {
 				return p.errf("@label before %s", d)
 			}
@@ -394,6 +406,7 @@ func (m *Model) Write(w io.Writer) error {
 	fmt.Fprintf(bw, "@saring %s\n", m.Saring)
 	fmt.Fprintf(bw, "@features %d\n", m.Features)
 	fmt.Fprintf(bw, "@corpus %d %s\n", m.Size, m.Corpus)
+	fmt.Fprintf(bw, "@defer %s\n", map[bool]string{true: "yes", false: "no"}[m.Defer])
 	for _, l := range m.Labels {
 		fmt.Fprintf(bw, "@label %s bias=%s threshold=%s l2=%s weights=%d cv=%s nb=%s\n", l.Label,
 			num(l.Bias), num(l.Threshold), num(l.L2), len(l.Weights), figures(l.CV), figures(l.Baseline))
@@ -462,4 +475,86 @@ func cmpFloat(a, b float64) int {
 type Feature struct {
 	Name  string
 	Value float64
+}
+
+// flagAt is the lexicon score at which the lexicons flag a label by
+// default (classify.DefaultThreshold).
+const flagAt = 0.5
+
+// Reading is what the lexicons made of a text, as far as a model's
+// decision needs it. Label indices follow lexicon.Labels().
+type Reading struct {
+	// Score is each label's lexicon score.
+	Score [6]float64
+	// Defused marks the labels whose lexicon evidence context weakened:
+	// negation, counter-speech, quotation.
+	Defused [6]bool
+	// Harmless reports an allow-listed phrase, a counter-speech cue or a
+	// word that only names a category (hoaks, SARA) in the text.
+	Harmless bool
+}
+
+// Stands reports whether the lexicons' verdict on label i stands, so that
+// a model may not raise it: the lexicons defused the label's evidence, or
+// flag another label and not this one, or found no evidence for it but
+// read the text otherwise (evidence for another label, an allow-listed
+// phrase, counter-speech, a mention). A model trained on one corpus learns
+// that corpus's habits; where the lexicons know what a text is, their
+// knowledge stays in charge, and the model adds what they cannot see.
+func (r *Reading) Stands(i int) bool {
+	switch {
+	case r.Defused[i]:
+		return true
+	case r.Score[i] >= flagAt:
+		return false
+	}
+	other := false
+	for j, s := range r.Score {
+		if j != i && s >= flagAt {
+			return true
+		}
+		other = other || (j != i && s > 0)
+	}
+	return r.Score[i] == 0 && (other || r.Harmless)
+}
+
+// Combine is the score of label i with the model's probability p. A model
+// that does not defer to the lexicons scores with p alone. One that defers
+// scores with the lexicon score where the lexicons' verdict stands, else
+// with the larger of p and the lexicon score, so that a text the lexicons
+// flag stays flagged.
+func (r *Reading) Combine(i int, p float64, deference bool) float64 {
+	if !deference {
+		return p
+	}
+	if r.Stands(i) {
+		return r.Score[i]
+	}
+	return max(p, r.Score[i])
+}
+
+// ReadingOf is the Reading a text's features (classify.Classifier.Features)
+// record: the x:LABEL scores, d:LABEL defused labels and the l:allow,
+// l:counter and l:mention lists.
+func ReadingOf(features []Feature) Reading {
+	var r Reading
+	labels := lexicon.Labels()
+	for _, f := range features {
+		kind, name, _ := strings.Cut(f.Name, ":")
+		switch kind {
+		case "x", "d":
+			i := slices.Index(labels, lexicon.Label(name))
+			if i < 0 {
+				continue
+			}
+			if kind == "x" {
+				r.Score[i] = f.Value
+			} else {
+				r.Defused[i] = true
+			}
+		case "l":
+			r.Harmless = r.Harmless || name == "allow" || name == "counter" || name == "mention"
+		}
+	}
+	return r
 }

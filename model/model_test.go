@@ -18,7 +18,7 @@ import (
 // sample is a small model written by hand.
 func sample() *model.Model {
 	return &model.Model{
-		Saring: "0.6.0", Features: model.FeatureVersion, Corpus: "mine.jsonl", Size: 40,
+		Saring: "0.6.0", Features: model.FeatureVersion, Corpus: "mine.jsonl", Size: 40, Defer: true,
 		Labels: []model.Label{
 			{
 				Label: lexicon.HateSpeech, Bias: -2.5, Threshold: 0.4, L2: 3,
@@ -68,7 +68,7 @@ func TestLoad(t *testing.T) {
 func TestBadFiles(t *testing.T) {
 	good := strings.Split(string(write(t, sample())), "\n")
 	// good: 1 format, 2-3 comments, 4 @saring, 5 @features, 6 @corpus,
-	// 7-8 @label, 9-11 hate_speech's weights, 12 abusive's, 13 @end.
+	// 7 @defer, 8-9 @label, 10-12 hate_speech's weights, 13 abusive's, 14 @end.
 	edit := func(line int, s string) string {
 		l := append([]string(nil), good...)
 		l[line-1] = s
@@ -82,25 +82,27 @@ func TestBadFiles(t *testing.T) {
 	}{
 		{"empty", "", 0, "truncated"},
 		{"not a model", "hello\n", 1, "not a saring model"},
-		{"truncated in the header", cut(7), 7, "truncated"},
-		{"truncated in the weights", cut(10), 10, "truncated"},
-		{"missing weight", strings.Join(append(good[:9:9], good[10:]...), "\n"), 12, "declares 3 weights, the file has 2"},
+		{"truncated in the header", cut(8), 8, "truncated"},
+		{"truncated in the weights", cut(11), 11, "truncated"},
+		{"missing weight", strings.Join(append(good[:10:10], good[11:]...), "\n"), 13, "declares 3 weights, the file has 2"},
 		{"other feature version", edit(5, "@features 99"), 5, "feature version 99"},
-		{"bad weight", edit(9, "abusive\tx:abusive\tbanyak"), 9, "not a number"},
-		{"infinite weight", edit(9, "abusive\tx:abusive\t+Inf"), 9, "not finite"},
-		{"two fields", edit(9, "abusive\tx:abusive"), 9, "2 fields"},
-		{"uncovered label", edit(9, "hoax\tx:hoax\t1"), 9, "no @label line"},
-		{"unknown label", edit(9, "hatred\tx:hoax\t1"), 9, "unknown label"},
-		{"duplicate feature", edit(10, "hate_speech\tb:orang itu\t1"), 10, "given twice"},
-		{"threshold out of range", edit(7, "@label hate_speech bias=0 threshold=1.5 l2=1 weights=3 cv=0,0,0 nb=0,0,0"), 7, "outside (0,1)"},
-		{"figures out of range", edit(7, "@label hate_speech bias=0 threshold=0.5 l2=1 weights=3 cv=0,2,0 nb=0,0,0"), 7, "outside [0,1]"},
-		{"missing field", edit(7, "@label hate_speech bias=0 threshold=0.5 weights=3 cv=0,0,0 nb=0,0,0"), 7, "no l2="},
-		{"labels out of order", strings.Replace(strings.Replace(string(write(t, sample())), "@label hate_speech", "@label X", 1), "@label abusive", "@label hate_speech", 1), 7, "unknown label"},
+		{"bad weight", edit(10, "abusive\tx:abusive\tbanyak"), 10, "not a number"},
+		{"infinite weight", edit(10, "abusive\tx:abusive\t+Inf"), 10, "not finite"},
+		{"two fields", edit(10, "abusive\tx:abusive"), 10, "2 fields"},
+		{"uncovered label", edit(10, "hoax\tx:hoax\t1"), 10, "no @label line"},
+		{"unknown label", edit(10, "hatred\tx:hoax\t1"), 10, "unknown label"},
+		{"duplicate feature", edit(11, "hate_speech\tb:orang itu\t1"), 11, "given twice"},
+		{"threshold out of range", edit(8, "@label hate_speech bias=0 threshold=1.5 l2=1 weights=3 cv=0,0,0 nb=0,0,0"), 8, "outside (0,1)"},
+		{"figures out of range", edit(8, "@label hate_speech bias=0 threshold=0.5 l2=1 weights=3 cv=0,2,0 nb=0,0,0"), 8, "outside [0,1]"},
+		{"missing field", edit(8, "@label hate_speech bias=0 threshold=0.5 weights=3 cv=0,0,0 nb=0,0,0"), 8, "no l2="},
+		{"labels out of order", strings.Replace(strings.Replace(string(write(t, sample())), "@label hate_speech", "@label X", 1), "@label abusive", "@label hate_speech", 1), 8, "unknown label"},
 		{"unknown directive", edit(6, "@kopi 1"), 6, "unknown directive"},
-		{"header line twice", edit(8, "@saring 1"), 8, "given twice"},
-		{"invalid UTF-8", edit(9, "abusive\tw:\xff\t1"), 9, "invalid UTF-8"},
-		{"text after end", strings.Join(good, "\n") + "more\n", 14, "after @end"},
-		{"space around a feature", edit(9, "abusive\t x:abusive\t1"), 9, "leading or trailing space"},
+		{"bad defer", edit(7, "@defer maybe"), 7, "want yes or no"},
+		{"no defer", edit(7, ""), 8, "@label before @defer"},
+		{"header line twice", edit(9, "@saring 1"), 9, "given twice"},
+		{"invalid UTF-8", edit(10, "abusive\tw:\xff\t1"), 10, "invalid UTF-8"},
+		{"text after end", strings.Join(good, "\n") + "more\n", 15, "after @end"},
+		{"space around a feature", edit(10, "abusive\t x:abusive\t1"), 10, "leading or trailing space"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,382 @@
+package classify
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/model"
+	"github.com/saring-id/saring/normalize"
+)
+
+// MatchLearned marks evidence from a model's learned weights: Term is the
+// feature (w:kata, t:bangsat, ...), Text its words in the original text and
+// Weight its contribution to the label's log-odds.
+const MatchLearned How = "learned"
+
+// learnedEvidence is how many of a label's strongest contributing features
+// a result shows as evidence.
+const learnedEvidence = 3
+
+// WithModel makes the labels m covers scored by m: a calibrated probability
+// from a logistic regression over the text's features (see Features),
+// flagged at m's threshold unless WithThreshold sets another. Their
+// evidence keeps the lexicon evidence and adds the strongest contributing
+// learned features. Labels m does not cover are scored by the lexicons.
+func WithModel(m *model.Model) Option {
+	return func(c *config) error {
+		if m == nil {
+			return fmt.Errorf("classify: WithModel: nil model")
+		}
+		if m.Features != model.FeatureVersion {
+			return fmt.Errorf("classify: WithModel: %w: the model has feature version %d, this saring computes %d",
+				model.ErrFeatureVersion, m.Features, model.FeatureVersion)
+		}
+		c.model = m
+		return nil
+	}
+}
+
+// WithModelFile is WithModel with the model file at path (model.Load). The
+// file is read by New, so Live.Reload with this option reads it again.
+func WithModelFile(path string) Option {
+	return func(c *config) error {
+		m, err := model.Load(path)
+		if err != nil {
+			return err
+		}
+		return WithModel(m)(c)
+	}
+}
+
+// learned is a model laid out for scoring: one map probe a feature.
+type learned struct {
+	ids map[string]int32
+	// names are the features by id (for evidence terms).
+	names []string
+	// slot is the column of each label in w, or -1 when not covered.
+	slot [numLabels]int
+	bias []float64
+	// w holds the weights, row by feature id, one column a covered label.
+	w []float64
+	// deference is the model's Defer.
+	deference bool
+}
+
+// useModel lays out cfg's model, if any, and sets the thresholds of the
+// labels it covers that WithThreshold did not set.
+func (c *Classifier) useModel(cfg *config) {
+	m := cfg.model
+	if m == nil {
+		return
+	}
+	lm := &learned{ids: make(map[string]int32), deference: m.Defer}
+	for i := range lm.slot {
+		lm.slot[i] = -1
+	}
+	for s, l := range m.Labels {
+		i := labelIndex(l.Label)
+		lm.slot[i] = s
+		lm.bias = append(lm.bias, l.Bias)
+		if _, set := cfg.threshold[l.Label]; !set {
+			c.threshold[i] = l.Threshold
+		}
+		for f := range l.Weights {
+			if _, ok := lm.ids[f]; !ok {
+				lm.ids[f] = int32(len(lm.names))
+				lm.names = append(lm.names, f)
+			}
+		}
+	}
+	slices.Sort(lm.names) // ids in name order, independent of map order
+	for id, f := range lm.names {
+		lm.ids[f] = int32(id)
+	}
+	stride := len(m.Labels)
+	lm.w = make([]float64, len(lm.names)*stride)
+	for s, l := range m.Labels {
+		for f, w := range l.Weights {
+			lm.w[int(lm.ids[f])*stride+s] = w
+		}
+	}
+	c.learned = lm
+}
+
+// Model features (model.FeatureVersion 1), computed from the analysis
+// Classify already made:
+//
+//	w:WORD    a normalised word (value 1)
+//	s:STEM    its stem, when it differs from the word
+//	b:W1 W2   two adjacent words
+//	t:TERM    a lexicon term found, at its weight after context
+//	k:KIND    the kind of a lexicon term found (insult, slur, ...), at its weight
+//	r:RULE    a rule that fired (person+insult, ...), at its weight
+//	x:LABEL   the label's lexicon score
+//	l:LIST    a group or political-target word found (value 1)
+//	g:TARGET  the SARA target of a group word or term (value 1)
+//	c:reply   the text opens with a mention (a reply to someone)
+//	c:you     a pronoun that addresses the reader (see secondPerson)
+//	c:shout   most of the text's letters are capitals
+//
+//	d:LABEL   context (negation, counter-speech, quotation) weakened the
+//	          label's lexicon evidence (value 1)
+//
+// and l:LIST also for allow-listed phrases, counter-speech cues and
+// mention words. The words of an allow-listed phrase (anjing peliharaan)
+// are not word features: the lexicons know them harmless. A label's score
+// combines the model's probability with this reading of the text (see
+// model.Reading.Combine).
+type feat struct {
+	off, n     int32 // the name in state.fbuf
+	val        float64
+	start, end int32
+}
+
+// learning reports whether run must compute features.
+func (st *state) learning(c *Classifier) bool { return c.learned != nil || st.collect }
+
+// learn computes the text's features and, with a model, scores the labels
+// it covers and adds their learned evidence to ev. It runs after the
+// lexicon and rule evidence are in ev.
+func (st *state) learn(c *Classifier, text string, ev *[numLabels][]Evidence) {
+	if !st.learning(c) {
+		return
+	}
+	st.features(c, text, ev)
+	if c.learned != nil {
+		st.score(c, text, ev)
+	}
+}
+
+// addFeat appends the feature prefix+a[+" "+b] with its value and span.
+func (st *state) addFeat(prefix, a, b string, val float64, start, end int) {
+	off := len(st.fbuf)
+	st.fbuf = append(st.fbuf, prefix...)
+	st.fbuf = append(st.fbuf, a...)
+	if b != "" {
+		st.fbuf = append(st.fbuf, ' ')
+		st.fbuf = append(st.fbuf, b...)
+	}
+	st.feats = append(st.feats, feat{int32(off), int32(len(st.fbuf) - off), val, int32(start), int32(end)})
+}
+
+// features fills st.feats (see feat) and st.reading from the tokens, the
+// matches and ev.
+func (st *state) features(c *Classifier, text string, ev *[numLabels][]Evidence) {
+	st.fbuf, st.feats = st.fbuf[:0], st.feats[:0]
+	st.reading = model.Reading{}
+	st.allowed = slices.Grow(st.allowed[:0], len(st.toks))[:len(st.toks)]
+	clear(st.allowed)
+	for i := range st.matches {
+		m := &st.matches[i]
+		e := &c.entries[m.entry]
+		if m.dropped {
+			continue
+		}
+		start, end := st.span(m)
+		switch e.List {
+		case lexicon.Allow:
+			for k := m.from; k < m.to; k++ {
+				st.allowed[k] = true
+			}
+			fallthrough
+		case lexicon.Counter, lexicon.Mention:
+			st.reading.Harmless = true
+			fallthrough
+		case lexicon.Group, lexicon.Political:
+			st.addFeat("l:", string(e.List), "", 1, start, end)
+		}
+		for _, t := range e.Targets {
+			st.addFeat("g:", string(t), "", 1, start, end)
+		}
+	}
+	prev := -1 // the previous word token, when it is a word feature
+	for i := range st.toks {
+		t := &st.toks[i]
+		if !isWordy(t.Kind) || st.allowed[i] {
+			prev = -1
+			if i == 0 && t.Kind == normalize.Mention {
+				st.addFeat("c:", "reply", "", 1, t.Start, t.End)
+			}
+			continue
+		}
+		st.addFeat("w:", t.Norm, "", 1, t.Start, t.End)
+		if t.Stem != t.Norm {
+			st.addFeat("s:", t.Stem, "", 1, t.Start, t.End)
+		}
+		if prev >= 0 {
+			st.addFeat("b:", st.toks[prev].Norm, t.Norm, 1, st.toks[prev].Start, t.End)
+		}
+		if secondPerson[t.Norm] {
+			st.addFeat("c:", "you", "", 1, t.Start, t.End)
+		}
+		prev = i
+	}
+	if isShouting(text) {
+		st.addFeat("c:", "shout", "", 1, 0, len(text))
+	}
+	for i, l := range labelOrder {
+		for _, x := range ev[i] {
+			if len(x.Context) > 0 && !st.reading.Defused[i] {
+				st.reading.Defused[i] = true
+				st.addFeat("d:", string(l), "", 1, x.Start, x.End)
+			}
+			if x.Rule != "" {
+				st.addFeat("r:", x.Rule, "", x.Weight, x.Start, x.End)
+				continue
+			}
+			st.addFeat("t:", x.Term, "", x.Weight, x.Start, x.End)
+			if x.Kind != "" {
+				st.addFeat("k:", x.Kind, "", x.Weight, x.Start, x.End)
+			}
+		}
+		if s, at := st.lexiconScore(ev, i); s > 0 && at.label >= 0 {
+			st.reading.Score[i] = s
+			st.addFeat("x:", string(l), "", s, ev[at.label][at.i].Start, ev[at.label][at.i].End)
+		}
+	}
+}
+
+// evAt names one piece of evidence in ev.
+type evAt struct{ label, i int }
+
+// lexiconScore is the score the lexicons give label i, as result computes
+// it (sara's evidence counts for hate_speech), and its strongest evidence.
+func (st *state) lexiconScore(ev *[numLabels][]Evidence, i int) (float64, evAt) {
+	miss := st.miss(ev[i])
+	if i == iHate && len(ev[iSARA]) > 0 {
+		n := len(ev[iHate])
+		ev[iHate] = append(ev[iHate], ev[iSARA]...)
+		miss = st.miss(ev[iHate])
+		ev[iHate] = ev[iHate][:n]
+	}
+	best := evAt{-1, -1}
+	var bw float64
+	for _, j := range [...]int{i, iSARA} {
+		if j == iSARA && i != iHate && i != iSARA {
+			break
+		}
+		for k, x := range ev[j] {
+			if x.Weight > bw {
+				best, bw = evAt{j, k}, x.Weight
+			}
+		}
+	}
+	return round3(1 - miss), best
+}
+
+// learnState is the scratch space of features and scoring in state.
+type learnState struct {
+	// collect makes run compute features without a model (Features).
+	collect bool
+	fbuf    []byte
+	feats   []feat
+	// allowed marks the tokens of allow-listed phrases (see feat).
+	allowed []bool
+	// reading is what the lexicons made of the text (see model.Reading).
+	reading model.Reading
+	hits    []hit
+	// prob is the model's probability of each label it covers.
+	prob [numLabels]float64
+}
+
+// hit is a feature the model knows.
+type hit struct {
+	id         int32
+	val        float64
+	start, end int32
+}
+
+// score computes the probability of each label the model covers into
+// st.prob and adds its strongest contributing features to ev as learned
+// evidence.
+func (st *state) score(c *Classifier, text string, ev *[numLabels][]Evidence) {
+	lm := c.learned
+	st.hits = st.hits[:0]
+	for _, f := range st.feats {
+		if id, ok := lm.ids[string(st.fbuf[f.off:f.off+f.n])]; ok {
+			st.hits = append(st.hits, hit{id, f.val, f.start, f.end})
+		}
+	}
+	// A feature counts once, at its highest value (the first span of it).
+	slices.SortStableFunc(st.hits, func(a, b hit) int { return cmp.Compare(a.id, b.id) })
+	hits := st.hits[:0]
+	for _, h := range st.hits {
+		if n := len(hits); n > 0 && hits[n-1].id == h.id {
+			if h.val > hits[n-1].val {
+				hits[n-1].val = h.val
+			}
+			continue
+		}
+		hits = append(hits, h)
+	}
+	st.hits = hits
+	stride := len(lm.bias)
+	for i := range labelOrder {
+		s := lm.slot[i]
+		if s < 0 {
+			continue
+		}
+		z := lm.bias[s]
+		var top [learnedEvidence]struct {
+			h hit
+			c float64
+		}
+		for _, h := range hits {
+			contrib := lm.w[int(h.id)*stride+s] * h.val
+			z += contrib
+			for k := range top {
+				if contrib > top[k].c {
+					copy(top[k+1:], top[k:len(top)-1])
+					top[k].h, top[k].c = h, contrib
+					break
+				}
+			}
+		}
+		st.prob[i] = st.reading.Combine(i, model.Sigmoid(z), lm.deference)
+		if lm.deference && st.reading.Stands(i) {
+			continue // the lexicons' verdict: no learned evidence
+		}
+		for _, t := range top {
+			if t.c <= 0 {
+				break
+			}
+			start, end := int(t.h.start), int(t.h.end)
+			ev[i] = append(ev[i], Evidence{
+				Term: lm.names[t.h.id], Text: text[start:end], Start: start, End: end,
+				Match: MatchLearned, Weight: t.c, src: -1,
+			})
+		}
+	}
+}
+
+// scoreOf is the score of label i: the model's probability when the
+// classifier has a model that covers it, else the lexicons' noisy-OR.
+func (st *state) scoreOf(c *Classifier, i int, miss float64) float64 {
+	if c.learned != nil && c.learned.slot[i] >= 0 {
+		return round3(st.prob[i])
+	}
+	return round3(1 - miss)
+}
+
+// Features returns the model features of text (see WithModel), each once
+// at its highest value, sorted by name: what package train fits models on.
+// They come from the same analysis Classify makes, with this classifier's
+// lexicons; a classifier's model does not change them.
+func (c *Classifier) Features(text string) []model.Feature {
+	st := c.scratch.Get().(*state)
+	st.collect = true
+	st.run(c, text)
+	st.collect = false
+	out := make([]model.Feature, 0, len(st.feats))
+	for _, f := range st.feats {
+		out = append(out, model.Feature{Name: string(st.fbuf[f.off : f.off+f.n]), Value: f.val})
+	}
+	c.scratch.Put(st)
+	slices.SortStableFunc(out, func(a, b model.Feature) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), -cmp.Compare(a.Value, b.Value))
+	})
+	return slices.CompactFunc(out, func(a, b model.Feature) bool { return a.Name == b.Name })
+}
