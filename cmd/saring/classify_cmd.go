@@ -18,12 +18,14 @@ type classifierFlags struct {
 	lexicons   string
 	noFuzzy    bool
 	thresholds thresholdFlag
+	model      string
 }
 
 func (f *classifierFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.lexicons, "lexicons", "", "directory of lexicon files that extend the defaults")
 	fs.BoolVar(&f.noFuzzy, "no-fuzzy", false, "turn spelling-tolerant matching off")
 	fs.Var(&f.thresholds, "threshold", "per-label threshold LABEL=VALUE (repeatable)")
+	fs.StringVar(&f.model, "model", "", "model file (saring train) that scores the labels it covers")
 }
 
 func (f *classifierFlags) classifier() (*classify.Classifier, error) {
@@ -33,6 +35,9 @@ func (f *classifierFlags) classifier() (*classify.Classifier, error) {
 	}
 	if f.noFuzzy {
 		opts = append(opts, classify.WithoutFuzzy())
+	}
+	if f.model != "" {
+		opts = append(opts, classify.WithModelFile(f.model))
 	}
 	for l, v := range f.thresholds {
 		opts = append(opts, classify.WithThreshold(l, v))

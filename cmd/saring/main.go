@@ -9,6 +9,8 @@
 //	saring lexicon lint [DIR]      check lexicon files
 //	saring lexicon stats [DIR]     count lexicon entries
 //	saring serve [flags]           HTTP API and highlight page
+//	saring train [flags] FILE...   fit a model on labelled CSV or JSONL files
+//	saring model inspect MODEL     a model's header and strongest features
 //
 // Run "saring COMMAND -h" for a command's flags.
 package main
@@ -34,6 +36,8 @@ commands:
   lexicon lint   check lexicon files (the defaults, or DIR on top of them)
   lexicon stats  count lexicon entries per label, list and kind
   serve          HTTP API (POST /v1/classify) and a highlight page
+  train          fit a model on a labelled CSV or JSONL corpus (-o MODEL)
+  model inspect  show a model's header and strongest features
 
 run "saring COMMAND -h" for the flags of a command
 `
@@ -56,6 +60,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runLexicon(rest, stdout, stderr)
 	case "serve":
 		return runServe(rest, stderr)
+	case "train":
+		return runTrain(rest, stdout, stderr)
+	case "model":
+		return runModel(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
