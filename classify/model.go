@@ -23,8 +23,10 @@ const learnedEvidence = 3
 // WithModel makes the labels m covers scored by m: a calibrated probability
 // from a logistic regression over the text's features (see Features),
 // flagged at m's threshold unless WithThreshold sets another. Their
-// evidence keeps the lexicon evidence and adds the strongest contributing
-// learned features. Labels m does not cover are scored by the lexicons.
+// evidence keeps the lexicon evidence and, when flagged, adds the
+// strongest contributing learned features. A covered label appears in a
+// result when it is flagged or has lexicon evidence. Labels m does not
+// cover are scored by the lexicons.
 func WithModel(m *model.Model) Option {
 	return func(c *config) error {
 		if m == nil {
@@ -61,8 +63,11 @@ type learned struct {
 	bias []float64
 	// w holds the weights, row by feature id, one column a covered label.
 	w []float64
-	// deference is the model's Defer.
+	// deference is the model's Defer; threshold holds the model's
+	// threshold of each covered label, which a deferring model's scores
+	// are rescaled by (model.Reading.Combine).
 	deference bool
+	threshold []float64
 }
 
 // useModel lays out cfg's model, if any, and sets the thresholds of the
@@ -80,8 +85,9 @@ func (c *Classifier) useModel(cfg *config) {
 		i := labelIndex(l.Label)
 		lm.slot[i] = s
 		lm.bias = append(lm.bias, l.Bias)
-		if _, set := cfg.threshold[l.Label]; !set {
-			c.threshold[i] = l.Threshold
+		lm.threshold = append(lm.threshold, l.Threshold)
+		if _, set := cfg.threshold[l.Label]; !set && !m.Defer {
+			c.threshold[i] = l.Threshold // a deferring model's scores are on the lexicons' scale
 		}
 		for f := range l.Weights {
 			if _, ok := lm.ids[f]; !ok {
@@ -109,7 +115,6 @@ func (c *Classifier) useModel(cfg *config) {
 //
 //	w:WORD    a normalised word (value 1)
 //	s:STEM    its stem, when it differs from the word
-//	b:W1 W2   two adjacent words
 //	t:TERM    a lexicon term found, at its weight after context
 //	k:KIND    the kind of a lexicon term found (insult, slur, ...), at its weight
 //	r:RULE    a rule that fired (person+insult, ...), at its weight
@@ -150,15 +155,11 @@ func (st *state) learn(c *Classifier, text string, ev *[numLabels][]Evidence) {
 	}
 }
 
-// addFeat appends the feature prefix+a[+" "+b] with its value and span.
-func (st *state) addFeat(prefix, a, b string, val float64, start, end int) {
+// addFeat appends the feature prefix+name with its value and span.
+func (st *state) addFeat(prefix, name string, val float64, start, end int) {
 	off := len(st.fbuf)
 	st.fbuf = append(st.fbuf, prefix...)
-	st.fbuf = append(st.fbuf, a...)
-	if b != "" {
-		st.fbuf = append(st.fbuf, ' ')
-		st.fbuf = append(st.fbuf, b...)
-	}
+	st.fbuf = append(st.fbuf, name...)
 	st.feats = append(st.feats, feat{int32(off), int32(len(st.fbuf) - off), val, int32(start), int32(end)})
 }
 
@@ -182,59 +183,60 @@ func (st *state) features(c *Classifier, text string, ev *[numLabels][]Evidence)
 				st.allowed[k] = true
 			}
 			fallthrough
-		case lexicon.Counter, lexicon.Mention:
+		case lexicon.Counter, lexicon.Mention, lexicon.Group:
 			st.reading.Harmless = true
 			fallthrough
-		case lexicon.Group, lexicon.Political:
-			st.addFeat("l:", string(e.List), "", 1, start, end)
+		case lexicon.Political:
+			st.addFeat("l:", string(e.List), 1, start, end)
 		}
 		for _, t := range e.Targets {
-			st.addFeat("g:", string(t), "", 1, start, end)
+			st.addFeat("g:", string(t), 1, start, end)
 		}
 	}
-	prev := -1 // the previous word token, when it is a word feature
 	for i := range st.toks {
 		t := &st.toks[i]
 		if !isWordy(t.Kind) || st.allowed[i] {
-			prev = -1
 			if i == 0 && t.Kind == normalize.Mention {
-				st.addFeat("c:", "reply", "", 1, t.Start, t.End)
+				st.addFeat("c:", "reply", 1, t.Start, t.End)
 			}
 			continue
 		}
-		st.addFeat("w:", t.Norm, "", 1, t.Start, t.End)
+		st.addFeat("w:", t.Norm, 1, t.Start, t.End)
 		if t.Stem != t.Norm {
-			st.addFeat("s:", t.Stem, "", 1, t.Start, t.End)
-		}
-		if prev >= 0 {
-			st.addFeat("b:", st.toks[prev].Norm, t.Norm, 1, st.toks[prev].Start, t.End)
+			st.addFeat("s:", t.Stem, 1, t.Start, t.End)
 		}
 		if secondPerson[t.Norm] {
-			st.addFeat("c:", "you", "", 1, t.Start, t.End)
+			st.addFeat("c:", "you", 1, t.Start, t.End)
 		}
-		prev = i
 	}
 	if isShouting(text) {
-		st.addFeat("c:", "shout", "", 1, 0, len(text))
+		st.addFeat("c:", "shout", 1, 0, len(text))
 	}
 	for i, l := range labelOrder {
-		for _, x := range ev[i] {
-			if len(x.Context) > 0 && !st.reading.Defused[i] {
-				st.reading.Defused[i] = true
-				st.addFeat("d:", string(l), "", 1, x.Start, x.End)
+		for _, j := range [...]int{i, iSARA} {
+			if j == iSARA && i != iHate {
+				break // sara's evidence also counts for hate_speech
 			}
+			for _, x := range ev[j] {
+				if len(x.Context) > 0 && !st.reading.Defused[i] {
+					st.reading.Defused[i] = true
+					st.addFeat("d:", string(l), 1, x.Start, x.End)
+				}
+			}
+		}
+		for _, x := range ev[i] {
 			if x.Rule != "" {
-				st.addFeat("r:", x.Rule, "", x.Weight, x.Start, x.End)
+				st.addFeat("r:", x.Rule, x.Weight, x.Start, x.End)
 				continue
 			}
-			st.addFeat("t:", x.Term, "", x.Weight, x.Start, x.End)
+			st.addFeat("t:", x.Term, x.Weight, x.Start, x.End)
 			if x.Kind != "" {
-				st.addFeat("k:", x.Kind, "", x.Weight, x.Start, x.End)
+				st.addFeat("k:", x.Kind, x.Weight, x.Start, x.End)
 			}
 		}
 		if s, at := st.lexiconScore(ev, i); s > 0 && at.label >= 0 {
 			st.reading.Score[i] = s
-			st.addFeat("x:", string(l), "", s, ev[at.label][at.i].Start, ev[at.label][at.i].End)
+			st.addFeat("x:", string(l), s, ev[at.label][at.i].Start, ev[at.label][at.i].End)
 		}
 	}
 }
@@ -289,9 +291,11 @@ type hit struct {
 	start, end int32
 }
 
-// score computes the probability of each label the model covers into
-// st.prob and adds its strongest contributing features to ev as learned
-// evidence.
+// score computes the score of each label the model covers into st.prob
+// and, when it flags the label, adds the strongest contributing features
+// to ev as learned evidence. A covered label that the model does not flag
+// and the lexicons found no evidence for has no evidence, so the result
+// leaves it out.
 func (st *state) score(c *Classifier, text string, ev *[numLabels][]Evidence) {
 	lm := c.learned
 	st.hits = st.hits[:0]
@@ -300,8 +304,8 @@ func (st *state) score(c *Classifier, text string, ev *[numLabels][]Evidence) {
 			st.hits = append(st.hits, hit{id, f.val, f.start, f.end})
 		}
 	}
-	// A feature counts once, at its highest value (the first span of it).
-	slices.SortStableFunc(st.hits, func(a, b hit) int { return cmp.Compare(a.id, b.id) })
+	// A feature counts once, at its highest value (with its first span).
+	slices.SortFunc(st.hits, func(a, b hit) int { return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.start, b.start)) })
 	hits := st.hits[:0]
 	for _, h := range st.hits {
 		if n := len(hits); n > 0 && hits[n-1].id == h.id {
@@ -320,35 +324,48 @@ func (st *state) score(c *Classifier, text string, ev *[numLabels][]Evidence) {
 			continue
 		}
 		z := lm.bias[s]
-		var top [learnedEvidence]struct {
-			h hit
-			c float64
-		}
 		for _, h := range hits {
-			contrib := lm.w[int(h.id)*stride+s] * h.val
-			z += contrib
-			for k := range top {
-				if contrib > top[k].c {
-					copy(top[k+1:], top[k:len(top)-1])
-					top[k].h, top[k].c = h, contrib
-					break
-				}
-			}
+			z += lm.w[int(h.id)*stride+s] * h.val
 		}
-		st.prob[i] = st.reading.Combine(i, model.Sigmoid(z), lm.deference)
-		if lm.deference && st.reading.Stands(i) {
-			continue // the lexicons' verdict: no learned evidence
+		st.prob[i] = model.Sigmoid(z)
+		decided := false
+		if lm.deference {
+			decided, _ = st.reading.Decided(i)
+			st.prob[i] = st.reading.Combine(i, st.prob[i], lm.threshold[s])
 		}
-		for _, t := range top {
-			if t.c <= 0 {
+		if round3(st.prob[i]) >= c.threshold[i] && !decided {
+			st.explain(lm, text, s, i, ev)
+		}
+	}
+}
+
+// explain adds the strongest positive contributions to label i's score
+// (slot s of the model) to ev[i] as learned evidence.
+func (st *state) explain(lm *learned, text string, s, i int, ev *[numLabels][]Evidence) {
+	var top [learnedEvidence]struct {
+		h hit
+		c float64
+	}
+	stride := len(lm.bias)
+	for _, h := range st.hits {
+		contrib := lm.w[int(h.id)*stride+s] * h.val
+		for k := range top {
+			if contrib > top[k].c {
+				copy(top[k+1:], top[k:len(top)-1])
+				top[k].h, top[k].c = h, contrib
 				break
 			}
-			start, end := int(t.h.start), int(t.h.end)
-			ev[i] = append(ev[i], Evidence{
-				Term: lm.names[t.h.id], Text: text[start:end], Start: start, End: end,
-				Match: MatchLearned, Weight: t.c, src: -1,
-			})
 		}
+	}
+	for _, t := range top {
+		if t.c <= 0 {
+			break
+		}
+		start, end := int(t.h.start), int(t.h.end)
+		ev[i] = append(ev[i], Evidence{
+			Term: lm.names[t.h.id], Text: text[start:end], Start: start, End: end,
+			Match: MatchLearned, Weight: t.c, src: -1,
+		})
 	}
 }
 

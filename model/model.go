@@ -82,8 +82,8 @@ type Model struct {
 	// Corpus names the training corpus; Size is its number of texts.
 	Corpus string
 	Size   int
-	// Defer makes the labels' scores defer to the lexicons where their
-	// verdict stands (see Reading.Combine).
+	// Defer makes the model defer to the lexicons where they decide a label
+	// (see Reading.Decided and Reading.Combine).
 	Defer bool
 	// Labels holds the labels the model covers, in the order of
 	// lexicon.Labels(), each at most once.
@@ -489,8 +489,10 @@ type Reading struct {
 	// Defused marks the labels whose lexicon evidence context weakened:
 	// negation, counter-speech, quotation.
 	Defused [6]bool
-	// Harmless reports an allow-listed phrase, a counter-speech cue or a
-	// word that only names a category (hoaks, SARA) in the text.
+	// Harmless reports an allow-listed phrase, a counter-speech cue, a
+	// word that only names a category (hoaks, SARA) or a group noun in the
+	// text: where the lexicons found no evidence for a label beside it, they
+	// read the text as harmless (a neutral mention of a group is not SARA).
 	Harmless bool
 }
 
@@ -498,7 +500,7 @@ type Reading struct {
 // a model may not raise it: the lexicons defused the label's evidence, or
 // flag another label and not this one, or found no evidence for it but
 // read the text otherwise (evidence for another label, an allow-listed
-// phrase, counter-speech, a mention). A model trained on one corpus learns
+// phrase, counter-speech, a mention, a group noun). A model trained on one corpus learns
 // that corpus's habits; where the lexicons know what a text is, their
 // knowledge stays in charge, and the model adds what they cannot see.
 func (r *Reading) Stands(i int) bool {
@@ -518,19 +520,31 @@ func (r *Reading) Stands(i int) bool {
 	return r.Score[i] == 0 && (other || r.Harmless)
 }
 
-// Combine is the score of label i with the model's probability p. A model
-// that does not defer to the lexicons scores with p alone. One that defers
-// scores with the lexicon score where the lexicons' verdict stands, else
-// with the larger of p and the lexicon score, so that a text the lexicons
-// flag stays flagged.
-func (r *Reading) Combine(i int, p float64, deference bool) float64 {
-	if !deference {
-		return p
-	}
-	if r.Stands(i) {
+// Decided reports whether the lexicons decide label i alone, for a model
+// that defers to them: where they flag it, or where their verdict stands
+// (see Stands). flag is their verdict.
+func (r *Reading) Decided(i int) (decided, flag bool) {
+	flag = r.Score[i] >= flagAt
+	return flag || r.Stands(i), flag
+}
+
+// Combine is the score of label i for a model that defers to the lexicons,
+// with the model's probability p and threshold t, on the lexicons' scale
+// (flagged at 0.5): the lexicon score where the lexicons decide the label
+// and do not flag it; else the larger of the lexicon score and p rescaled
+// so that t becomes 0.5 (Rescale). The label is flagged where the lexicons
+// flag it, or where they do not decide it and p reaches t.
+func (r *Reading) Combine(i int, p, t float64) float64 {
+	if decided, flag := r.Decided(i); decided && !flag {
 		return r.Score[i]
 	}
-	return max(p, r.Score[i])
+	return max(Rescale(p, t), r.Score[i])
+}
+
+// Rescale moves probability p on the log-odds scale so that threshold t
+// becomes 0.5: 1/(1+exp(-(logit(p) - logit(t)))).
+func Rescale(p, t float64) float64 {
+	return Sigmoid(math.Log(p/(1-p)) - math.Log(t/(1-t)))
 }
 
 // ReadingOf is the Reading a text's features (classify.Classifier.Features)
@@ -553,7 +567,7 @@ func ReadingOf(features []Feature) Reading {
 				r.Defused[i] = true
 			}
 		case "l":
-			r.Harmless = r.Harmless || name == "allow" || name == "counter" || name == "mention"
+			r.Harmless = r.Harmless || name == "allow" || name == "counter" || name == "mention" || name == "group"
 		}
 	}
 	return r

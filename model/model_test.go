@@ -23,7 +23,7 @@ func sample() *model.Model {
 			{
 				Label: lexicon.HateSpeech, Bias: -2.5, Threshold: 0.4, L2: 3,
 				CV: model.Figures{Precision: 0.8, Recall: 0.75, F1: 0.7742}, Baseline: model.Figures{Precision: 0.7, Recall: 0.7, F1: 0.7},
-				Weights: map[string]float64{"w:benci": 1.25, "t:dasar kafir": 2, "b:orang itu": -0.5},
+				Weights: map[string]float64{"w:benci": 1.25, "t:dasar kafir": 2, "s:damai": -0.5},
 			},
 			{
 				Label: lexicon.Abusive, Bias: -1, Threshold: 0.55, L2: 1,
@@ -91,7 +91,7 @@ func TestBadFiles(t *testing.T) {
 		{"two fields", edit(10, "abusive\tx:abusive"), 10, "2 fields"},
 		{"uncovered label", edit(10, "hoax\tx:hoax\t1"), 10, "no @label line"},
 		{"unknown label", edit(10, "hatred\tx:hoax\t1"), 10, "unknown label"},
-		{"duplicate feature", edit(11, "hate_speech\tb:orang itu\t1"), 11, "given twice"},
+		{"duplicate feature", edit(11, "hate_speech\ts:damai\t1"), 11, "given twice"},
 		{"threshold out of range", edit(8, "@label hate_speech bias=0 threshold=1.5 l2=1 weights=3 cv=0,0,0 nb=0,0,0"), 8, "outside (0,1)"},
 		{"figures out of range", edit(8, "@label hate_speech bias=0 threshold=0.5 l2=1 weights=3 cv=0,2,0 nb=0,0,0"), 8, "outside [0,1]"},
 		{"missing field", edit(8, "@label hate_speech bias=0 threshold=0.5 weights=3 cv=0,0,0 nb=0,0,0"), 8, "no l2="},
@@ -135,10 +135,10 @@ func TestStrongest(t *testing.T) {
 	l := sample().Labels[0]
 	pos, neg := l.Strongest(1)
 	assert.Equal(t, []string{"t:dasar kafir"}, pos)
-	assert.Equal(t, []string{"b:orang itu"}, neg)
+	assert.Equal(t, []string{"s:damai"}, neg)
 	pos, neg = l.Strongest(5)
 	assert.Equal(t, []string{"t:dasar kafir", "w:benci"}, pos)
-	assert.Equal(t, []string{"b:orang itu"}, neg)
+	assert.Equal(t, []string{"s:damai"}, neg)
 }
 
 // FuzzParse: any input is parsed or refused with a ParseError, never a

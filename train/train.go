@@ -39,16 +39,16 @@ type Options struct {
 	Seed uint64
 	// L2 are the regularisation strengths cross-validation chooses among.
 	L2 []float64
-	// WordPenalty multiplies the regularisation of word features (w:, s:,
-	// b:) against the lexicon and cue features, so that a word needs more
+	// WordPenalty multiplies the regularisation of word features (w:, s:)
+	// against the lexicon and cue features, so that a word needs more
 	// evidence than the lexicon's reading of a text to move a score.
 	WordPenalty float64
 	// MinTexts drops features found in fewer training texts.
 	MinTexts int
 	// Without lists feature groups to leave out, by prefix ("b", "s", ...).
 	Without []string
-	// Defer makes the model defer to the lexicons where their verdict
-	// stands (model.Reading.Combine); cross-validation scores it so.
+	// Defer makes the model defer to the lexicons where they decide a label
+	// (model.Reading.Decided); cross-validation scores it so.
 	Defer bool
 	// Corpus names the training corpus in the model's header.
 	Corpus string
@@ -140,7 +140,7 @@ func Train(ctx context.Context, c *classify.Classifier, texts []string, labels [
 		}
 		li := slices.Index(lexicon.Labels(), labels[j.li])
 		for _, i := range test {
-			oof[j.li][j.ri][i] = readings[i].Combine(li, model.Sigmoid(dot(w, data[i])), opt.Defer)
+			oof[j.li][j.ri][i] = decisionScore(readings[i], li, model.Sigmoid(dot(w, data[i])), opt.Defer)
 		}
 		if j.ri == 0 {
 			nbm := fitNB(data, ys[j.li], train, len(names))
@@ -245,9 +245,26 @@ func check(texts []string, labels []lexicon.Label, gold [][]bool, opt Options) e
 	return nil
 }
 
-// isWordFeature reports the feature groups of words, stems and bigrams.
+// decisionScore is the score whose threshold cross-validation chooses:
+// the model's probability p, or for a model that defers to the lexicons,
+// above every probability where they flag label i and below every one
+// where they decide it unflagged (model.Reading.Decided).
+func decisionScore(r model.Reading, i int, p float64, deference bool) float64 {
+	if !deference {
+		return p
+	}
+	switch decided, flag := r.Decided(i); {
+	case flag:
+		return 2
+	case decided:
+		return -1
+	}
+	return p
+}
+
+// isWordFeature reports the feature groups of words and stems.
 func isWordFeature(name string) bool {
-	return strings.HasPrefix(name, "w:") || strings.HasPrefix(name, "s:") || strings.HasPrefix(name, "b:")
+	return strings.HasPrefix(name, "w:") || strings.HasPrefix(name, "s:")
 }
 
 // sparse is one text's features: indices into the feature names, values.

@@ -51,10 +51,10 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fs.Uint64Var(&def.Seed, "seed", def.Seed, "seed of the shuffle that deals texts into folds")
 	l2 := floatsFlag(def.L2)
 	fs.Var(&l2, "l2", "regularisation strengths to choose among, comma-separated")
-	fs.Float64Var(&def.WordPenalty, "word-penalty", def.WordPenalty, "regularisation of word, stem and bigram features relative to lexicon and cue features")
+	fs.Float64Var(&def.WordPenalty, "word-penalty", def.WordPenalty, "regularisation of word and stem features relative to lexicon and cue features")
 	fs.IntVar(&def.MinTexts, "min-texts", def.MinTexts, "drop features found in fewer training texts")
 	fs.BoolVar(&def.Defer, "defer", def.Defer, "defer to the lexicons where they read a text otherwise (saring's label definitions over the corpus's)")
-	without := fs.String("without", "", "feature groups to leave out, comma-separated prefixes (w,s,b,t,k,r,x,l,g,c)")
+	without := fs.String("without", "", "feature groups to leave out, comma-separated prefixes (w,s,t,k,r,x,d,l,g,c)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: saring train --text COLUMN --label NAME=EXPR ... [--replace OLD=NEW] FILE.csv|FILE.jsonl ... -o MODEL\n\n")
 		fs.PrintDefaults()
