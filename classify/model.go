@@ -139,6 +139,21 @@ type feat struct {
 	start, end int32
 }
 
+// unmatched is the result of a text that no lexicon entry matched: empty,
+// or with a model (or for Features) the model's features and scores. The
+// lexicons' rules do not run, as without a model.
+func (st *state) unmatched(c *Classifier, text string) Result {
+	if !st.learning(c) {
+		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+	}
+	for i := range st.ev {
+		clear(st.ev[i])
+		st.ev[i], st.targets[i] = st.ev[i][:0], st.targets[i][:0]
+	}
+	st.learn(c, text, &st.ev)
+	return st.result(c, &st.ev, &st.targets)
+}
+
 // learning reports whether run must compute features.
 func (st *state) learning(c *Classifier) bool { return c.learned != nil || st.collect }
 
@@ -280,6 +295,11 @@ type learnState struct {
 	// reading is what the lexicons made of the text (see model.Reading).
 	reading model.Reading
 	hits    []hit
+	// mark[id] == gen marks the model features already in hits, at
+	// where[id]; both are sized to the model.
+	mark  []uint32
+	where []int32
+	gen   uint32
 	// prob is the model's probability of each label it covers.
 	prob [numLabels]float64
 }
@@ -298,25 +318,34 @@ type hit struct {
 // leaves it out.
 func (st *state) score(c *Classifier, text string, ev *[numLabels][]Evidence) {
 	lm := c.learned
+	if len(st.mark) != len(lm.names) {
+		st.mark, st.gen = make([]uint32, len(lm.names)), 0
+	}
+	if st.gen++; st.gen == 0 { // wrapped: forget every mark
+		clear(st.mark)
+		st.gen = 1
+	}
+	// A feature counts once, at its highest value, with its first span;
+	// mark holds gen and the feature's place in hits+1 for those seen.
 	st.hits = st.hits[:0]
 	for _, f := range st.feats {
-		if id, ok := lm.ids[string(st.fbuf[f.off:f.off+f.n])]; ok {
-			st.hits = append(st.hits, hit{id, f.val, f.start, f.end})
-		}
-	}
-	// A feature counts once, at its highest value (with its first span).
-	slices.SortFunc(st.hits, func(a, b hit) int { return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.start, b.start)) })
-	hits := st.hits[:0]
-	for _, h := range st.hits {
-		if n := len(hits); n > 0 && hits[n-1].id == h.id {
-			if h.val > hits[n-1].val {
-				hits[n-1].val = h.val
-			}
+		id, ok := lm.ids[string(st.fbuf[f.off:f.off+f.n])]
+		if !ok {
 			continue
 		}
-		hits = append(hits, h)
+		if st.mark[id] == st.gen {
+			h := &st.hits[st.where[id]]
+			h.val = max(h.val, f.val)
+			continue
+		}
+		st.mark[id] = st.gen
+		if len(st.where) != len(lm.names) {
+			st.where = make([]int32, len(lm.names))
+		}
+		st.where[id] = int32(len(st.hits))
+		st.hits = append(st.hits, hit{id, f.val, f.start, f.end})
 	}
-	st.hits = hits
+	hits := st.hits
 	stride := len(lm.bias)
 	for i := range labelOrder {
 		s := lm.slot[i]

@@ -57,7 +57,7 @@ func TestWithModelKeepsOtherLabels(t *testing.T) {
 	lex, err := classify.New()
 	require.NoError(t, err)
 	c := withModel(t, handModel(false))
-	for _, text := range []string{"dasar k4f1r lo", "bangsat lu", "Selamat pagi", "AYO SEBARKAN!!! vaksin mengandung chip, viralkan sebelum dihapus", ""} {
+	for _, text := range []string{"dasar k4f1r lo", "bangsat lu", "Selamat pagi", "WAH!! KEREN BANGET SEMUANYA HARI INI", "halo!! apa kabar semua", "AYO SEBARKAN!!! vaksin mengandung chip, viralkan sebelum dihapus", ""} {
 		a, b := lex.Classify(text), c.Classify(text)
 		for _, l := range lexicon.Labels() {
 			if l == lexicon.Abusive {

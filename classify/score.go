@@ -119,8 +119,8 @@ func (st *state) run(c *Classifier, text string) Result {
 	for i := range st.matches {
 		st.matches[i].idx = int32(i)
 	}
-	if len(st.matches) == 0 && !st.learning(c) {
-		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+	if len(st.matches) == 0 {
+		return st.unmatched(c, text)
 	}
 	st.sentences()
 	st.resolveOverlaps(c)
