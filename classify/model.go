@@ -55,7 +55,10 @@ func WithModelFile(path string) Option {
 
 // learned is a model laid out for scoring: one map probe a feature.
 type learned struct {
-	ids map[string]int32
+	// ids maps a feature's name after its kind letter and colon to its
+	// id, by the kind letter (ids['w']["kata"]), so that a feature is
+	// looked up by the word itself, without building its name.
+	ids [128]map[string]int32
 	// names are the features by id (for evidence terms).
 	names []string
 	// slot is the column of each label in w, or -1 when not covered.
@@ -77,10 +80,11 @@ func (c *Classifier) useModel(cfg *config) {
 	if m == nil {
 		return
 	}
-	lm := &learned{ids: make(map[string]int32), deference: m.Defer}
+	lm := &learned{deference: m.Defer}
 	for i := range lm.slot {
 		lm.slot[i] = -1
 	}
+	seen := make(map[string]bool)
 	for s, l := range m.Labels {
 		i := labelIndex(l.Label)
 		lm.slot[i] = s
@@ -90,21 +94,30 @@ func (c *Classifier) useModel(cfg *config) {
 			c.threshold[i] = l.Threshold // a deferring model's scores are on the lexicons' scale
 		}
 		for f := range l.Weights {
-			if _, ok := lm.ids[f]; !ok {
-				lm.ids[f] = int32(len(lm.names))
+			if !seen[f] {
+				seen[f] = true
 				lm.names = append(lm.names, f)
 			}
 		}
 	}
 	slices.Sort(lm.names) // ids in name order, independent of map order
-	for id, f := range lm.names {
-		lm.ids[f] = int32(id)
+	id := make(map[string]int32, len(lm.names))
+	for k, f := range lm.names {
+		id[f] = int32(k)
+		kind, name, ok := strings.Cut(f, ":")
+		if !ok || len(kind) != 1 || kind[0] >= 128 {
+			continue // no feature classify computes: its weight never counts
+		}
+		if lm.ids[kind[0]] == nil {
+			lm.ids[kind[0]] = make(map[string]int32)
+		}
+		lm.ids[kind[0]][name] = int32(k)
 	}
 	stride := len(m.Labels)
 	lm.w = make([]float64, len(lm.names)*stride)
 	for s, l := range m.Labels {
 		for f, w := range l.Weights {
-			lm.w[int(lm.ids[f])*stride+s] = w
+			lm.w[int(id[f])*stride+s] = w
 		}
 	}
 	c.learned = lm
@@ -170,18 +183,48 @@ func (st *state) learn(c *Classifier, text string, ev *[numLabels][]Evidence) {
 	}
 }
 
-// addFeat appends the feature prefix+name with its value and span.
-func (st *state) addFeat(prefix, name string, val float64, start, end int) {
-	off := len(st.fbuf)
-	st.fbuf = append(st.fbuf, prefix...)
-	st.fbuf = append(st.fbuf, name...)
-	st.feats = append(st.feats, feat{int32(off), int32(len(st.fbuf) - off), val, int32(start), int32(end)})
+// addFeat records the feature kind:name (kind is one letter and its
+// colon, "w:") with its value and span: in st.feats when collecting them
+// (Features), and in st.hits when the classifier's model knows it.
+func (st *state) addFeat(kind, name string, val float64, start, end int) {
+	if st.collect {
+		off := len(st.fbuf)
+		st.fbuf = append(st.fbuf, kind...)
+		st.fbuf = append(st.fbuf, name...)
+		st.feats = append(st.feats, feat{int32(off), int32(len(st.fbuf) - off), val, int32(start), int32(end)})
+	}
+	if st.lm == nil {
+		return
+	}
+	id, ok := st.lm.ids[kind[0]&127][name]
+	if !ok {
+		return
+	}
+	// A feature counts once, at its highest value, with its first span.
+	if st.mark[id] == st.gen {
+		h := &st.hits[st.where[id]]
+		h.val = max(h.val, val)
+		return
+	}
+	st.mark[id] = st.gen
+	st.where[id] = int32(len(st.hits))
+	st.hits = append(st.hits, hit{id, val, int32(start), int32(end)})
 }
 
 // features fills st.feats (see feat) and st.reading from the tokens, the
 // matches and ev.
 func (st *state) features(c *Classifier, text string, ev *[numLabels][]Evidence) {
-	st.fbuf, st.feats = st.fbuf[:0], st.feats[:0]
+	st.fbuf, st.feats, st.hits = st.fbuf[:0], st.feats[:0], st.hits[:0]
+	st.lm = c.learned
+	if lm := st.lm; lm != nil {
+		if len(st.mark) != len(lm.names) {
+			st.mark, st.where, st.gen = make([]uint32, len(lm.names)), make([]int32, len(lm.names)), 0
+		}
+		if st.gen++; st.gen == 0 { // wrapped: forget every mark
+			clear(st.mark)
+			st.gen = 1
+		}
+	}
 	st.reading = model.Reading{}
 	st.allowed = slices.Grow(st.allowed[:0], len(st.toks))[:len(st.toks)]
 	clear(st.allowed)
@@ -220,7 +263,7 @@ func (st *state) features(c *Classifier, text string, ev *[numLabels][]Evidence)
 		if t.Stem != t.Norm {
 			st.addFeat("s:", t.Stem, 1, t.Start, t.End)
 		}
-		if secondPerson[t.Norm] {
+		if t.Known && secondPerson[t.Norm] { // they are all known words
 			st.addFeat("c:", "you", 1, t.Start, t.End)
 		}
 	}
@@ -295,6 +338,8 @@ type learnState struct {
 	// reading is what the lexicons made of the text (see model.Reading).
 	reading model.Reading
 	hits    []hit
+	// lm is the model features are looked up in, or nil.
+	lm *learned
 	// mark[id] == gen marks the model features already in hits, at
 	// where[id]; both are sized to the model.
 	mark  []uint32
@@ -318,33 +363,6 @@ type hit struct {
 // leaves it out.
 func (st *state) score(c *Classifier, text string, ev *[numLabels][]Evidence) {
 	lm := c.learned
-	if len(st.mark) != len(lm.names) {
-		st.mark, st.gen = make([]uint32, len(lm.names)), 0
-	}
-	if st.gen++; st.gen == 0 { // wrapped: forget every mark
-		clear(st.mark)
-		st.gen = 1
-	}
-	// A feature counts once, at its highest value, with its first span;
-	// mark holds gen and the feature's place in hits+1 for those seen.
-	st.hits = st.hits[:0]
-	for _, f := range st.feats {
-		id, ok := lm.ids[string(st.fbuf[f.off:f.off+f.n])]
-		if !ok {
-			continue
-		}
-		if st.mark[id] == st.gen {
-			h := &st.hits[st.where[id]]
-			h.val = max(h.val, f.val)
-			continue
-		}
-		st.mark[id] = st.gen
-		if len(st.where) != len(lm.names) {
-			st.where = make([]int32, len(lm.names))
-		}
-		st.where[id] = int32(len(st.hits))
-		st.hits = append(st.hits, hit{id, f.val, f.start, f.end})
-	}
 	hits := st.hits
 	stride := len(lm.bias)
 	for i := range labelOrder {
