@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -70,6 +73,17 @@ func TestTrainCommand(t *testing.T) {
 	code, out, errs = runCmd("eval", "--model", first, "--label", "abusive=kasar", corpus)
 	require.Equal(t, 0, code, errs)
 	assert.Regexp(t, `(?m)^abusive\s+1\.000\s+1\.000\s+1\.000\s`, out)
+
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--model", first}, &stderr)
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Post(base+"/v1/classify", "application/json",
+		strings.NewReader(`{"text":"saya makan di rumah zorblat"}`))
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Contains(t, string(body), `"term":"w:zorblat"`, "serve scores with the model")
+	assert.Equal(t, 0, stop())
 }
 
 // runCmdIn runs the saring command line with stdin.
@@ -102,6 +116,8 @@ func TestTrainCommandErrors(t *testing.T) {
 		{[]string{"model", "inspect"}, 2, "usage"},
 		{[]string{"model", "frobnicate"}, 2, "unknown command"},
 		{[]string{"classify", "--model", broken}, 1, "broken.model:3: truncated"},
+		{[]string{"eval", "--model", broken, "--label", "abusive=kasar", corpus}, 1, "broken.model:3: truncated"},
+		{[]string{"serve", "--model", broken, "--addr", "127.0.0.1:0"}, 1, "broken.model:3: truncated"},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
