@@ -315,8 +315,8 @@ func (st *state) lexiconScore(ev *[numLabels][]Evidence, i int) (float64, evAt) 
 	best := evAt{-1, -1}
 	var bw float64
 	for _, j := range [...]int{i, iSARA} {
-		if j == iSARA && i != iHate && i != iSARA {
-			break
+		if j == iSARA && i != iHate {
+			break // sara's evidence also counts for hate_speech
 		}
 		for k, x := range ev[j] {
 			if x.Weight > bw {

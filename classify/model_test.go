@@ -1,6 +1,7 @@
 package classify_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -187,4 +188,20 @@ func TestFeatures(t *testing.T) {
 	}
 	assert.Empty(t, c.Features(""))
 	assert.NotPanics(t, func() { c.Features("\xff\xfe k\x00afir") })
+}
+
+// TestModelConcurrent: results with a model do not depend on which pooled
+// scratch space, or how many goroutines, computed them.
+func TestModelConcurrent(t *testing.T) {
+	c := withModel(t, handModel(true))
+	texts := []string{"zorblat", "bangsat zorblat", "@budi dasar zorblat", "selamat pagi", "bukan kafir dia zorblat", ""}
+	var many []string
+	for range 200 {
+		many = append(many, texts...)
+	}
+	got, err := c.ClassifyBatch(context.Background(), many)
+	require.NoError(t, err)
+	for i, text := range many {
+		require.Equal(t, c.Classify(text), got[i], "%q", text)
+	}
 }
