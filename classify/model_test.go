@@ -205,3 +205,20 @@ func TestModelConcurrent(t *testing.T) {
 		require.Equal(t, c.Classify(text), got[i], "%q", text)
 	}
 }
+
+// TestModelEveryInput: a classifier with a model answers empty, invalid
+// UTF-8 and a 1 MB post, with evidence spans inside the text.
+func TestModelEveryInput(t *testing.T) {
+	c := withModel(t, handModel(false))
+	long := strings.Repeat("zorblat bangsat selamat pagi k4f1r \xff ", 1<<20/36)
+	for _, text := range []string{"", "\xff\xfe\x00", "ZORBLAT!!", long} {
+		r := c.Classify(text)
+		for _, lr := range r.Labels {
+			for _, e := range lr.Evidence {
+				require.True(t, 0 <= e.Start && e.Start <= e.End && e.End <= len(text), "%s %+v", lr.Label, e)
+				assert.Equal(t, text[e.Start:e.End], e.Text)
+			}
+		}
+	}
+	assert.True(t, c.Classify(long).Has(lexicon.Abusive))
+}
