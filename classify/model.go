@@ -271,8 +271,8 @@ func (st *state) features(c *Classifier, text string, ev *[numLabels][]Evidence)
 		st.addFeat("c:", "shout", 1, 0, len(text))
 	}
 	for i, l := range labelOrder {
-		for _, j := range [...]int{i, iSARA} {
-			if j == iSARA && i != iHate {
+		for k, j := range [...]int{i, iSARA} {
+			if k > 0 && i != iHate {
 				break // sara's evidence also counts for hate_speech
 			}
 			for _, x := range ev[j] {
@@ -314,8 +314,8 @@ func (st *state) lexiconScore(ev *[numLabels][]Evidence, i int) (float64, evAt) 
 	}
 	best := evAt{-1, -1}
 	var bw float64
-	for _, j := range [...]int{i, iSARA} {
-		if j == iSARA && i != iHate {
+	for n, j := range [...]int{i, iSARA} {
+		if n > 0 && i != iHate {
 			break // sara's evidence also counts for hate_speech
 		}
 		for k, x := range ev[j] {

@@ -182,6 +182,10 @@ func TestFeatures(t *testing.T) {
 		assert.NoError(t, model.CheckFeature(f.Name))
 	}
 	assert.Contains(t, c.Features("KAMU ITU MEMANG JAHAT SEKALI YA"), model.Feature{Name: "c:shout", Value: 1})
+	negated := c.Features("dia bukan kafir")
+	for _, want := range []string{"d:sara", "d:hate_speech", "x:sara", "x:hate_speech"} {
+		assert.True(t, slices.ContainsFunc(negated, func(f model.Feature) bool { return f.Name == want }), "%s in %v", want, negated)
+	}
 	allowed := c.Features("anjing peliharaan saya lucu")
 	for _, f := range allowed {
 		assert.False(t, strings.Contains(f.Name, "anjing"), "allow-listed words are no word features: %s", f.Name)
