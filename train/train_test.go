@@ -114,24 +114,32 @@ func TestTrainRefusesBadInput(t *testing.T) {
 	few.Folds = 1
 	noL2 := opt
 	noL2.L2 = nil
+	two := make([][]bool, len(gold))
+	for i, g := range gold {
+		two[i] = []bool{g[0], !g[0]}
+	}
 	cases := []struct {
 		name   string
 		texts  []string
 		labels []lexicon.Label
 		gold   [][]bool
 		opt    train.Options
+		want   string
 	}{
-		{"no labels", texts, nil, gold, opt},
-		{"gold rows", texts[:10], hate, gold, opt},
-		{"one fold", texts, hate, gold, few},
-		{"no l2", texts, hate, gold, noL2},
-		{"too few texts", texts[:5], hate, gold[:5], opt},
-		{"labels out of order", texts, []lexicon.Label{lexicon.Abusive, lexicon.HateSpeech}, gold, opt},
+		{"no labels", texts, nil, gold, opt, "no labels"},
+		{"gold rows", texts[:10], hate, gold, opt, "gold rows"},
+		{"one fold", texts, hate, gold, few, "at least 2"},
+		{"no l2", texts, hate, gold, noL2, "no L2"},
+		{"too few texts", texts[:5], hate, gold[:5], opt, "too few"},
+		{"labels out of order", texts, []lexicon.Label{lexicon.Abusive, lexicon.HateSpeech}, two, opt, "order of lexicon.Labels"},
+		{"a label twice", texts, []lexicon.Label{lexicon.HateSpeech, lexicon.HateSpeech}, two, opt, "given twice"},
+		{"gold width", texts, []lexicon.Label{lexicon.HateSpeech, lexicon.Abusive}, gold, opt, "has 1 gold labels for 2"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := train.Train(context.Background(), c, tc.texts, tc.labels, tc.gold, tc.opt)
-			assert.Error(t, err)
+			assert.ErrorContains(t, err, "train: ")
+			assert.ErrorContains(t, err, tc.want)
 		})
 	}
 	ctx, cancel := context.WithCancel(context.Background())
