@@ -11,6 +11,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,7 +32,9 @@ import (
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/eval"
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/model"
 	"github.com/saring-id/saring/normalize"
+	"github.com/saring-id/saring/train"
 )
 
 // modulePath is the module whose root the default inputs are found from.
@@ -50,6 +53,8 @@ type options struct {
 	clock          string
 	cpuProfile     string
 	passes         int
+	model          string
+	train          bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -63,10 +68,16 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Float64Var(&o.maxFloorRatio, "max-floor-ratio", 0, "exit 1 when floor posts/s / saring posts/s is above this (0: no check)")
 	fs.StringVar(&o.clock, "clock", "cpu", "what times a pass: cpu (the process's CPU time, robust on a busy machine) or wall")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "after the timed passes, profile --rounds more passes of saring and write the CPU profile to this file")
-	fs.IntVar(&o.passes, "passes", 0, "only run this many untimed passes of saring over the posts, print how many posts it flagged and exit:\n"+
+	fs.IntVar(&o.passes, "passes", 0, "only run this many untimed passes of saring (with --model: saring+model) over the posts, print how many posts it flagged and exit:\n"+
 		"for instruction counters (valgrind --tool=callgrind), where the difference of two counts is the cost of the extra passes")
+	fs.StringVar(&o.model, "model", "", "also measure saring with this model (saring train): a row of its own, its load time and live heap")
+	fs.BoolVar(&o.train, "train", false, "train a model on the posts first (the Ibrohim CSV's HS, HS_Religion|HS_Race and Abusive columns, as the README's\n"+
+		"saring train command), timed on all cores, into a temporary file, and measure it as --model does")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if o.train && o.model != "" {
+		return o, fmt.Errorf("--train and --model exclude each other")
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
@@ -131,13 +142,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "benchmarks:", err)
 		return 2
 	}
+	var ms *modelStats
+	if o.train || o.model != "" {
+		if ms, err = measureModel(o, path); err != nil {
+			fmt.Fprintln(stderr, "benchmarks:", err)
+			return 2
+		}
+		defer ms.cleanup()
+		mc := ms.classifier
+		methods = append(methods, method{"saring+model", func(p string) bool { return len(mc.Classify(p).Flagged) > 0 }})
+	}
 
 	if o.passes > 0 {
+		// saring, or with a model saring+model.
+		m := methods[0]
+		if ms != nil {
+			m = methods[len(methods)-1]
+		}
 		flagged := 0
 		for range o.passes {
-			flagged += methods[0].pass(posts)
+			flagged += m.pass(posts)
 		}
-		fmt.Fprintf(stdout, "%d passes of saring over %d posts: %d posts flagged in all\n", o.passes, len(posts), flagged)
+		fmt.Fprintf(stdout, "%d passes of %s over %d posts: %d posts flagged in all\n", o.passes, m.name, len(posts), flagged)
 		return 0
 	}
 
@@ -192,6 +218,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "live heap of a Classifier: %.1f MB (HeapAlloc after GC: %.1f MB before New, %.1f MB after)\n",
 		mb(build.heapAfter-build.heapBefore), mb(build.heapBefore), mb(build.heapAfter))
 	runtime.KeepAlive(c)
+	if ms != nil {
+		ms.write(stdout, stats[0], stats[len(stats)-1])
+	}
 
 	code := 0
 	if o.minRatioGoaway > 0 && ratioGoaway < o.minRatioGoaway {
@@ -524,4 +553,111 @@ func readPosts(path string) ([]string, error) {
 		posts[i] = r.Text
 	}
 	return posts, nil
+}
+
+// modelStats describes training (with --train), loading and using a model.
+type modelStats struct {
+	path                  string
+	trained               bool
+	trainWall, trainCPU   time.Duration
+	trainProcs            int
+	load, build           time.Duration
+	heapBefore, heapAfter uint64
+	classifier            *classify.Classifier
+	cleanup               func()
+}
+
+// ibrohimLabels map the Ibrohim corpus's columns to saring's labels, as the
+// README's saring train command does.
+var ibrohimLabels = []string{"hate_speech=HS", "sara=HS_Religion|HS_Race", "abusive=Abusive"}
+
+// measureModel trains a model on the posts file (with --train) or takes
+// --model, then times loading it and building a Classifier with it, and
+// measures the live heap that Classifier keeps.
+func measureModel(o options, posts string) (*modelStats, error) {
+	s := &modelStats{path: o.model, cleanup: func() {}}
+	if o.train {
+		if err := s.trainOn(posts); err != nil {
+			return nil, err
+		}
+	}
+	s.heapBefore = liveHeap()
+	start := time.Now()
+	m, err := model.Load(s.path)
+	s.load = time.Since(start)
+	if err != nil {
+		s.cleanup()
+		return nil, err
+	}
+	start = time.Now()
+	s.classifier, err = classify.New(classify.WithModel(m))
+	s.build = time.Since(start)
+	if err != nil {
+		s.cleanup()
+		return nil, fmt.Errorf("classify.New with the model: %w", err)
+	}
+	s.heapAfter = liveHeap()
+	return s, nil
+}
+
+// trainOn trains on the Ibrohim CSV at path on all cores and writes the
+// model to a temporary file that cleanup removes.
+func (s *modelStats) trainOn(path string) error {
+	var specs []eval.Spec
+	for _, l := range ibrohimLabels {
+		sp, err := eval.ParseSpec(l)
+		if err != nil {
+			return err
+		}
+		specs = append(specs, sp)
+	}
+	recs, err := eval.ReadFile(path, "Tweet", specs)
+	if err != nil {
+		return fmt.Errorf("--train needs the Ibrohim CSV: %w", err)
+	}
+	decode := strings.NewReplacer(`\n`, "\n", "USER", "@USER")
+	texts := make([]string, len(recs))
+	gold := make([][]bool, len(recs))
+	for i, r := range recs {
+		texts[i], gold[i] = decode.Replace(r.Text), r.Gold
+	}
+	c, err := classify.New()
+	if err != nil {
+		return err
+	}
+	s.trainProcs = runtime.NumCPU()
+	prev := runtime.GOMAXPROCS(s.trainProcs)
+	start, cpuStart := time.Now(), cpuTime()
+	res, err := train.Train(context.Background(), c, texts,
+		[]lexicon.Label{lexicon.HateSpeech, lexicon.SARA, lexicon.Abusive}, gold, train.Defaults())
+	s.trainWall, s.trainCPU = time.Since(start), cpuTime()-cpuStart
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp("", "saring-bench-*.model")
+	if err != nil {
+		return err
+	}
+	s.path, s.trained = f.Name(), true
+	s.cleanup = func() { os.Remove(f.Name()) }
+	if err := res.Model.Write(f); err != nil {
+		f.Close()
+		s.cleanup()
+		return err
+	}
+	return f.Close()
+}
+
+// write prints the model's figures and its speed against lexicon-only
+// saring.
+func (s *modelStats) write(w io.Writer, lexOnly, withModel methodStats) {
+	fmt.Fprintf(w, "\nsaring+model / saring posts/s: %6.2fx (p99 %s, %.2f allocs/post)\n",
+		withModel.postsPerSec()/lexOnly.postsPerSec(), round(percentile(withModel.lat, 0.99)), withModel.allocsPerPost())
+	if s.trained {
+		fmt.Fprintf(w, "training with cross-validation (%d cores): %s wall, %s CPU\n", s.trainProcs, round(s.trainWall), round(s.trainCPU))
+	}
+	fmt.Fprintf(w, "model: model.Load %s, classify.New with it %s, live heap of that Classifier %.1f MB (%.1f MB before, %.1f MB after)\n",
+		round(s.load), round(s.build), mb(s.heapAfter-s.heapBefore), mb(s.heapBefore), mb(s.heapAfter))
+	runtime.KeepAlive(s.classifier)
 }

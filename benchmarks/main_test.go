@@ -63,6 +63,9 @@ func TestRun(t *testing.T) {
 		"{\"text\":\"Selamat pagi semua, semoga harimu menyenangkan\"}\n"+
 			"{\"text\":\"dasar anjing lo, bangsat\"}\n"+
 			"{\"text\":\"Macet parah di tol, mending lewat jalan arteri aja\"}\n"), 0o600))
+	modelPath := filepath.Join(dir, "hand.model")
+	require.NoError(t, os.WriteFile(modelPath, []byte("#! saring-model 1\n@saring test\n@features 1\n@corpus 1 hand\n@defer no\n"+
+		"@label abusive bias=-1 threshold=0.5 l2=1 weights=1 cv=0,0,0 nb=0,0,0\nabusive\tx:abusive\t3\n@end\n"), 0o600))
 	tests := []struct {
 		name     string
 		args     []string
@@ -78,6 +81,12 @@ func TestRun(t *testing.T) {
 		{"passes only", []string{"--posts", path, "--passes", "2"}, 0,
 			[]string{"2 passes of saring over 3 posts: 2 posts flagged in all"}},
 		{"missing file", []string{"--posts", filepath.Join(dir, "none.jsonl")}, 2, nil},
+		{"model", []string{"--posts", path, "--rounds", "1", "--model", modelPath}, 0,
+			[]string{"saring+model", "saring+model / saring posts/s", "model.Load", "live heap of that Classifier"}},
+		{"model passes", []string{"--posts", path, "--passes", "1", "--model", modelPath}, 0,
+			[]string{"1 passes of saring+model over 3 posts: 1 posts flagged in all"}},
+		{"train needs the corpus", []string{"--posts", path, "--train"}, 2, nil},
+		{"broken model", []string{"--posts", path, "--model", path}, 2, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/model"
 	"github.com/saring-id/saring/normalize"
 )
 
@@ -36,6 +37,7 @@ type Classifier struct {
 	// sources is the Source position of each entry, formatted once.
 	sources   []string
 	threshold [numLabels]float64
+	learned   *learned  // the model's weights (WithModel), or nil
 	scratch   sync.Pool // *state
 }
 
@@ -48,6 +50,7 @@ type config struct {
 	replace   *lexicon.Set
 	threshold map[lexicon.Label]float64
 	noFuzzy   bool
+	model     *model.Model
 }
 
 // WithLexiconFS extends the default lexicons with the lexicon files (*.txt)
@@ -201,6 +204,7 @@ func New(opts ...Option) (*Classifier, error) {
 			c.threshold[i] = t
 		}
 	}
+	c.useModel(&cfg)
 	c.sources = make([]string, len(c.entries))
 	for i := range c.entries {
 		c.sources[i] = c.entries[i].Source.String()

@@ -60,7 +60,8 @@ type Evidence struct {
 	Kind string `json:"kind,omitempty"`
 	// Rule names the pattern that produced rule evidence, such as "group+insult".
 	Rule string `json:"rule,omitempty"`
-	// Weight is the evidence's weight after context, in [0,1].
+	// Weight is the evidence's weight after context, in [0,1]; for learned
+	// evidence (MatchLearned), the feature's contribution to the log-odds.
 	Weight float64 `json:"weight"`
 	// Context lists what changed the weight: negation, counter-speech, ...
 	Context []string `json:"context,omitempty"`
@@ -81,7 +82,9 @@ type LabelResult struct {
 	// rounded to three decimals, in [0,1]. Evidence standing on one match
 	// counts once, at its highest weight: a rule that upgrades a match's
 	// evidence (aimed insult, person+insult) replaces it rather than adding
-	// to it. Independent evidence combines.
+	// to it. Independent evidence combines. For a label a model covers
+	// (WithModel), Score is the model's probability (see
+	// model.Reading.Combine for a model that defers to the lexicons).
 	Score float64 `json:"score"`
 	// Flagged is Score >= the label's threshold.
 	Flagged bool `json:"flagged"`

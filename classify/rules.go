@@ -726,6 +726,16 @@ func (st *state) boosted(m *match) float64 {
 func isShouting(text string) bool {
 	letters, upper := 0, 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII without decoding
+			i++
+			if 'A' <= c && c <= 'Z' {
+				letters++
+				upper++
+			} else if 'a' <= c && c <= 'z' {
+				letters++
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
 		if unicode.IsLetter(r) {

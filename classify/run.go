@@ -26,6 +26,7 @@ type state struct {
 	best    []float64
 	ev      [numLabels][]Evidence
 	targets [numLabels][]lexicon.Target
+	learnState
 }
 
 // run classifies text. It is the outline of the whole pipeline, one file a
@@ -38,7 +39,7 @@ func (st *state) run(c *Classifier, text string) Result {
 	st.toks = c.norm.Append(st.toks[:0], text)
 	st.findMatches()
 	if len(st.matches) == 0 {
-		return Result{Flagged: []lexicon.Label{}, Labels: []LabelResult{}}
+		return st.unmatched()
 	}
 	st.sentences()
 	st.resolveOverlaps()
@@ -46,6 +47,7 @@ func (st *state) run(c *Classifier, text string) Result {
 	st.clearEvidence()
 	st.lexiconEvidence()
 	st.applyRules()
+	st.learn()
 	return st.result()
 }
 

@@ -36,7 +36,8 @@ type scores struct {
 	sev   [numLabels]lexicon.Severity
 }
 
-// score scores each label: the noisy-OR of its evidence, where the evidence
+// score scores each label: the model's probability for a label the
+// classifier's model covers (see scoreOf), else the noisy-OR of its evidence, where the evidence
 // standing on one match counts once, at its highest weight (see miss), and
 // the strongest severity among its evidence of weight 0.1 or more. sara
 // is hate speech too: its evidence counts for hate_speech.
@@ -47,7 +48,7 @@ func (st *state) score() scores {
 		if len(st.ev[i]) == 0 {
 			continue
 		}
-		s.score[i], s.sev[i] = round3(1-st.miss(st.ev[i])), labelSeverity(st.ev[i])
+		s.score[i], s.sev[i] = st.scoreOf(i, st.miss(st.ev[i])), labelSeverity(st.ev[i])
 	}
 	return s
 }

@@ -271,6 +271,9 @@ func ReadCSV(r io.Reader, name, textCol string, specs []Spec, opts ...ReadOption
 	cr.Comma = cfg.delimiter
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: %w (an empty file, not even a header)", name, errNoRecords)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", name, err)
 	}

@@ -57,12 +57,14 @@ type classifierFlags struct {
 	lexiconFlags
 	noFuzzy    bool
 	thresholds thresholdFlag
+	model      string
 }
 
 func (f *classifierFlags) register(fs *flag.FlagSet) {
 	f.lexiconFlags.register(fs)
 	fs.BoolVar(&f.noFuzzy, "no-fuzzy", false, "turn spelling-tolerant matching off")
 	fs.Var(&f.thresholds, "threshold", "per-label threshold LABEL=VALUE (repeatable)")
+	fs.StringVar(&f.model, "model", "", "model file (saring train) that scores the labels it covers")
 }
 
 // options returns the classify options the flags ask for; serve builds
@@ -74,6 +76,9 @@ func (f *classifierFlags) options() ([]classify.Option, error) {
 	}
 	if f.noFuzzy {
 		opts = append(opts, classify.WithoutFuzzy())
+	}
+	if f.model != "" {
+		opts = append(opts, classify.WithModelFile(f.model))
 	}
 	for l, v := range f.thresholds {
 		opts = append(opts, classify.WithThreshold(l, v))

@@ -6,6 +6,8 @@
 //	saring classify [flags] [FILE...]   one text a line in, one JSON object a line out
 //	saring normalize [flags] [FILE...]  tokens with their normalised forms, stems and spans
 //	saring eval [flags] [FILE...]       precision, recall and F1 on a labelled CSV or JSONL corpus
+//	saring train [flags] FILE...        fit a model on labelled CSV or JSONL files (-o MODEL)
+//	saring model inspect MODEL          a model's header and strongest features
 //	saring lexicon lint [DIR]           check lexicon files
 //	saring lexicon stats [DIR]          count lexicon entries
 //	saring serve [flags]                HTTP API and highlight page
@@ -39,6 +41,8 @@ commands:
   lexicon lint   check lexicon files (the defaults, or DIR on top of them)
   lexicon stats  count lexicon entries per label, list and kind
   serve          HTTP API (POST /v1/classify) and a highlight page
+  train          fit a model on a labelled CSV or JSONL corpus (-o MODEL)
+  model inspect  show a model's header and strongest features
   version        print the release
 
 classify, normalize and eval read the FILEs named (- is standard input), or
@@ -64,6 +68,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runLexicon(rest, stdout, stderr)
 	case "serve":
 		return runServe(rest, stderr)
+	case "train":
+		return runTrain(rest, stdin, stdout, stderr)
+	case "model":
+		return runModel(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		return runVersion(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":

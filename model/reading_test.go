@@ -1,0 +1,73 @@
+package model_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/saring-id/saring/model"
+)
+
+// Label indices of lexicon.Labels().
+const (
+	hate = iota
+	sara
+	black
+	_
+	_
+	abusive
+)
+
+// TestReadingStands: where the lexicons decide a label and do not flag
+// it, a deferring model scores with the lexicon score; elsewhere with the
+// larger of the lexicon score and its rescaled probability.
+func TestReadingStands(t *testing.T) {
+	cases := []struct {
+		name   string
+		r      model.Reading
+		label  int
+		stands bool
+	}{
+		{"nothing found", model.Reading{}, hate, false},
+		{"weak evidence for the label", model.Reading{Score: [6]float64{hate: 0.3}}, hate, false},
+		{"the label is flagged", model.Reading{Score: [6]float64{hate: 0.8, black: 0.9}}, hate, false},
+		{"defused evidence", model.Reading{Score: [6]float64{hate: 0.06}, Defused: [6]bool{hate: true}}, hate, true},
+		{"another label is flagged", model.Reading{Score: [6]float64{hate: 0.3, black: 0.7}}, hate, true},
+		{"weak evidence for another label only", model.Reading{Score: [6]float64{black: 0.2}}, hate, true},
+		{"an allow-listed phrase, a counter cue or a mention", model.Reading{Harmless: true}, abusive, true},
+		{"harmless words beside evidence for the label", model.Reading{Score: [6]float64{abusive: 0.4}, Harmless: true}, abusive, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.stands, tc.r.Stands(tc.label))
+			lex := tc.r.Score[tc.label]
+			decided, flag := tc.r.Decided(tc.label)
+			assert.Equal(t, tc.stands || lex >= 0.5, decided)
+			assert.Equal(t, lex >= 0.5, flag)
+			// A probability of 0.3 at threshold 0.2 is above it: 0.5 and more.
+			got := tc.r.Combine(tc.label, 0.3, 0.2)
+			if decided && !flag {
+				assert.Equal(t, lex, got)
+			} else {
+				assert.Equal(t, max(model.Rescale(0.3, 0.2), lex), got)
+				assert.GreaterOrEqual(t, got, 0.5)
+			}
+		})
+	}
+}
+
+func TestReadingOf(t *testing.T) {
+	r := model.ReadingOf([]model.Feature{
+		{Name: "d:sara", Value: 1}, {Name: "l:counter", Value: 1}, {Name: "w:x:hate_speech", Value: 1},
+		{Name: "x:hate_speech", Value: 0.85}, {Name: "x:nope", Value: 1}, {Name: "l:political", Value: 1},
+	})
+	assert.Equal(t, model.Reading{Score: [6]float64{hate: 0.85}, Defused: [6]bool{sara: true}, Harmless: true}, r)
+	assert.False(t, model.ReadingOf([]model.Feature{{Name: "l:political", Value: 1}}).Harmless)
+}
+
+func TestRescale(t *testing.T) {
+	assert.InDelta(t, 0.5, model.Rescale(0.3, 0.3), 1e-12)
+	assert.Greater(t, model.Rescale(0.31, 0.3), 0.5)
+	assert.Less(t, model.Rescale(0.29, 0.3), 0.5)
+	assert.InDelta(t, 0.7, model.Rescale(0.7, 0.5), 1e-12)
+}
