@@ -203,6 +203,7 @@ var (
 			return st.onePerson(f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
 		},
 		"generalised": func(st *state, f *firing) bool { return f.ctx != nil && st.generalised(f.m, f.ctx) },
+		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.ctx) },
 	}
 	entryPredicates = map[string]func(e *lexicon.Entry) bool{
 		"mild": func(e *lexicon.Entry) bool { return e.Weight < DefaultThreshold && e.Severity > lexicon.Weak },
@@ -697,6 +698,20 @@ func (st *state) onePerson(p *match) bool {
 		return false
 	}
 	return st.tokIs(p.to, gDemonstrative)
+}
+
+// spokenTo reports whether context p is the one the text speaks to: a
+// word that speaks to "you" (kamu, lu, anda), an @mention or the addressee
+// of a reply; not a third person (dia, si petahana), whom a smear
+// describes to others.
+func (st *state) spokenTo(p *match) bool {
+	if p == nil {
+		return false
+	}
+	if p.entry < 0 {
+		return st.toks[p.from].Kind == normalize.Mention
+	}
+	return st.list(p) == lexicon.Person && st.c.addressed(&st.c.entries[p.entry])
 }
 
 // inLabel reports whether m lies inside a kept match of a label-l entry.

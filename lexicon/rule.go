@@ -105,12 +105,15 @@ var ruleFinders = [...]string{"shouting", "exclamations", "chain_claim"}
 //   - personal_threat: one_person, the context speaks to "you", and no
 //     call word precedes the trigger;
 //   - generalised: a generaliser (semua, selalu, memang) stands in the
-//     sentence within the window of the trigger or the context.
+//     sentence within the window of the trigger or the context;
+//   - spoken_to: the context speaks to "you" (kamu, anda, a word ending in
+//     -mu), or is an @mention or the addressee of a reply.
 func RulePredicates() []string { return slices.Clone(rulePredicates[:]) }
 
 var rulePredicates = [...]string{
 	"aimed", "mild", "exclaimed", "reason", "imperative", "command",
 	"in_provocation", "group_target", "one_person", "personal_threat", "generalised",
+	"spoken_to",
 }
 
 // KindClasses are the kind classes an entry test may name: insult_like,
