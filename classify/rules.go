@@ -598,6 +598,13 @@ func (st *state) calledOut(m *match) bool {
 // tetangga is the neighbour's dog).
 func (st *state) predicated(p, m *match) bool {
 	if st.tokIs(p.from, gPronoun) {
+		// Only particles between (babi banget lo): a pronoun further on
+		// belongs to another clause (Jancuk, motorku mogok maneh).
+		for k := m.to; k < p.from; k++ {
+			if !st.tokIs(k, gParticle|gExclamationEnd) {
+				return false
+			}
+		}
 		return true
 	}
 	return p.from > m.to && st.tokIs(p.from-1, gParticle)
