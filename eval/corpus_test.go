@@ -83,9 +83,9 @@ func TestIbrohimDev(t *testing.T) {
 	// (0.55), and abusive holds its target (0.85).
 	requireFloors(t, rep, map[string]floor{
 		"hate_speech":         {f1: 0.59, precision: 0.67},
-		"abusive":             {f1: 0.85, precision: 0.91},
+		"abusive":             {f1: 0.86, precision: 0.91},
 		"sara":                {f1: 0.40, precision: 0.36},
-		"sara@agama,ras,suku": {f1: 0.45, precision: 0.50},
+		"sara@agama,ras,suku": {f1: 0.46, precision: 0.50},
 	})
 }
 
@@ -106,8 +106,8 @@ func TestAuthoredPosts(t *testing.T) {
 	}{
 		// Written here for every label and for clean look-alikes; tuned on.
 		{"posts.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.91, precision: 0.92},
-			"sara":           {f1: 0.93, precision: 0.98},
+			"hate_speech":    {f1: 0.92, precision: 0.93},
+			"sara":           {f1: 0.94, precision: 0.98},
 			"black_campaign": {f1: 0.95, precision: 0.97},
 			"provocation":    {f1: 0.95, precision: 0.97},
 			"hoax":           {f1: 0.97, precision: 0.97},
