@@ -194,6 +194,7 @@ var (
 		},
 		"command":        func(st *state, f *firing) bool { return st.called(f.m) || st.commandAt(f.m) },
 		"in_provocation": func(st *state, f *firing) bool { return st.inLabel(f.m, lexicon.Provocation) },
+		"negated":        func(st *state, f *firing) bool { return st.negatorBefore(f.m) != nil },
 	}
 	ctxPredicates = map[string]func(st *state, f *firing) bool{
 		"reason":       func(st *state, f *firing) bool { return f.ctx != nil && st.reasonBetween(f.m, f.ctx) },
@@ -203,6 +204,7 @@ var (
 			return st.onePerson(f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
 		},
 		"generalised": func(st *state, f *firing) bool { return f.ctx != nil && st.generalised(f.m, f.ctx) },
+		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.ctx) },
 	}
 	entryPredicates = map[string]func(e *lexicon.Entry) bool{
 		"mild": func(e *lexicon.Entry) bool { return e.Weight < DefaultThreshold && e.Severity > lexicon.Weak },
@@ -597,6 +599,13 @@ func (st *state) calledOut(m *match) bool {
 // tetangga is the neighbour's dog).
 func (st *state) predicated(p, m *match) bool {
 	if st.tokIs(p.from, gPronoun) {
+		// Only particles between (babi banget lo): a pronoun further on
+		// belongs to another clause (Jancuk, motorku mogok maneh).
+		for k := m.to; k < p.from; k++ {
+			if !st.tokIs(k, gParticle|gExclamationEnd) {
+				return false
+			}
+		}
 		return true
 	}
 	return p.from > m.to && st.tokIs(p.from-1, gParticle)
@@ -697,6 +706,20 @@ func (st *state) onePerson(p *match) bool {
 		return false
 	}
 	return st.tokIs(p.to, gDemonstrative)
+}
+
+// spokenTo reports whether context p is the one the text speaks to: a
+// word that speaks to "you" (kamu, lu, anda), an @mention or the addressee
+// of a reply; not a third person (dia, si petahana), whom a smear
+// describes to others.
+func (st *state) spokenTo(p *match) bool {
+	if p == nil {
+		return false
+	}
+	if p.entry < 0 {
+		return st.toks[p.from].Kind == normalize.Mention
+	}
+	return st.list(p) == lexicon.Person && st.c.addressed(&st.c.entries[p.entry])
 }
 
 // inLabel reports whether m lies inside a kept match of a label-l entry.

@@ -78,14 +78,14 @@ func TestIbrohimDev(t *testing.T) {
 		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race",
 		"sara@agama,ras,suku=HS_Religion|HS_Race")
 	// Regression floors just under the figures measured when they were set
-	// (README, "Measured figures", 2026-12-02); issue #14's targets are
-	// higher for hate_speech (0.68) and sara (0.55), and abusive holds its
-	// target (0.85).
+	// (README, "Measured figures", 2026-12-02, issue #14's second round);
+	// issue #14's targets are higher for hate_speech (0.68) and sara
+	// (0.55), and abusive holds its target (0.85).
 	requireFloors(t, rep, map[string]floor{
-		"hate_speech":         {f1: 0.58, precision: 0.67},
-		"abusive":             {f1: 0.85, precision: 0.91},
-		"sara":                {f1: 0.37, precision: 0.34},
-		"sara@agama,ras,suku": {f1: 0.43, precision: 0.49},
+		"hate_speech":         {f1: 0.59, precision: 0.67},
+		"abusive":             {f1: 0.86, precision: 0.91},
+		"sara":                {f1: 0.40, precision: 0.36},
+		"sara@agama,ras,suku": {f1: 0.46, precision: 0.50},
 	})
 }
 
@@ -106,34 +106,34 @@ func TestAuthoredPosts(t *testing.T) {
 	}{
 		// Written here for every label and for clean look-alikes; tuned on.
 		{"posts.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.90, precision: 0.92},
-			"sara":           {f1: 0.91, precision: 0.97},
-			"black_campaign": {f1: 0.95, precision: 0.96},
-			"provocation":    {f1: 0.95, precision: 0.96},
-			"hoax":           {f1: 0.96, precision: 0.96},
-			"abusive":        {f1: 0.93, precision: 0.88},
+			"hate_speech":    {f1: 0.92, precision: 0.93},
+			"sara":           {f1: 0.94, precision: 0.98},
+			"black_campaign": {f1: 0.95, precision: 0.97},
+			"provocation":    {f1: 0.95, precision: 0.97},
+			"hoax":           {f1: 0.97, precision: 0.97},
+			"abusive":        {f1: 0.94, precision: 0.91},
 		}},
 		// Written by a separate author without sight of the lexicons or
 		// the rules. Development data since issue #14: its errors were
 		// read and the thresholds chosen on it, so these figures are
 		// in-sample.
 		{"heldout.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.86, precision: 0.89},
-			"sara":           {f1: 0.82, precision: 0.88},
-			"black_campaign": {f1: 0.85, precision: 0.91},
-			"provocation":    {f1: 0.76, precision: 0.87},
-			"hoax":           {f1: 0.81, precision: 0.95},
-			"abusive":        {f1: 0.89, precision: 0.80},
+			"hate_speech":    {f1: 0.93, precision: 0.95},
+			"sara":           {f1: 0.92, precision: 0.95},
+			"black_campaign": {f1: 0.87, precision: 0.92},
+			"provocation":    {f1: 0.79, precision: 0.88},
+			"hoax":           {f1: 0.84, precision: 0.95},
+			"abusive":        {f1: 0.93, precision: 0.87},
 		}},
 		// Written by another separate author from the label definitions
 		// alone; development data, tuned on since issue #14.
 		{"posts2.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.77, precision: 0.93},
-			"sara":           {f1: 0.83, precision: 0.92},
-			"black_campaign": {f1: 0.89, precision: 0.95},
-			"provocation":    {f1: 0.83, precision: 0.88},
+			"hate_speech":    {f1: 0.82, precision: 0.96},
+			"sara":           {f1: 0.92, precision: 0.96},
+			"black_campaign": {f1: 0.91, precision: 0.95},
+			"provocation":    {f1: 0.84, precision: 0.88},
 			"hoax":           {f1: 0.94, precision: 0.99},
-			"abusive":        {f1: 0.83, precision: 0.79},
+			"abusive":        {f1: 0.86, precision: 0.80},
 		}},
 	}
 	for _, set := range sets {

@@ -105,12 +105,17 @@ var ruleFinders = [...]string{"shouting", "exclamations", "chain_claim"}
 //   - personal_threat: one_person, the context speaks to "you", and no
 //     call word precedes the trigger;
 //   - generalised: a generaliser (semua, selalu, memang) stands in the
-//     sentence within the window of the trigger or the context.
+//     sentence within the window of the trigger or the context;
+//   - spoken_to: the context speaks to "you" (kamu, anda, a word ending in
+//     -mu), or is an @mention or the addressee of a reply;
+//   - negated: a negator stands right before the trigger (bukan monyet):
+//     a swear word keeps its weight there, but a denial aims it at no one.
 func RulePredicates() []string { return slices.Clone(rulePredicates[:]) }
 
 var rulePredicates = [...]string{
 	"aimed", "mild", "exclaimed", "reason", "imperative", "command",
 	"in_provocation", "group_target", "one_person", "personal_threat", "generalised",
+	"spoken_to", "negated",
 }
 
 // KindClasses are the kind classes an entry test may name: insult_like,

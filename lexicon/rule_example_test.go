@@ -27,7 +27,7 @@ func ExampleSet_Rules() {
 	}
 	// Output:
 	// group+insult 5 mylex/rules.txt:3
-	// generalisation 4 lexicon/data/rules.txt:16
-	// person+insult 3 lexicon/data/rules.txt:20
-	// aimed insult 0 lexicon/data/rules.txt:24
+	// generalisation 8 lexicon/data/rules.txt:17
+	// person+insult 3 lexicon/data/rules.txt:21
+	// aimed insult 0 lexicon/data/rules.txt:25
 }
