@@ -218,13 +218,18 @@ var finders = map[string]finder{
 		return "shouting", 0, len(st.src), isShouting(st.src)
 	},
 	"exclamations": func(st *state, r *rule) (string, int, int, bool) {
+		ends := st.chainEnds(r.on[0])
+		last, j := -1, 0 // the end of the last chain match before "!!"
 		for from := 0; ; {
 			i := strings.Index(st.src[from:], "!!")
 			if i < 0 {
 				return "", 0, 0, false
 			}
 			i += from
-			if !st.closesChain(r.on[0], i) {
+			for ; j < len(ends) && ends[j] <= i; j++ {
+				last = ends[j]
+			}
+			if last < 0 || !closesCall(st.src[last:i]) {
 				return "!!", i, i + 2, true
 			}
 			for from = i; from < len(st.src) && st.src[from] == '!'; from++ {
@@ -473,21 +478,45 @@ func (st *state) chainClaim(l int) (chain, other *Evidence) {
 	return chain, other
 }
 
-// closesChain reports whether the "!" at byte i closes a chain imperative
-// of label l's evidence: at most two words and no sentence break between
-// them (Sebarkan ya!!, SEBARKAN!!!). The exclamation is part of the call,
-// no second marker of a hoax.
-func (st *state) closesChain(l, i int) bool {
+// chainEnds returns the end offsets of the chain imperatives in label l's
+// evidence, in ascending order.
+func (st *state) chainEnds(l int) []int {
+	var ends []int
 	for _, x := range st.ev[l] {
-		if x.Kind != string(lexicon.KindChain) || x.End > i {
-			continue
-		}
-		gap := st.src[x.End:i]
-		if !strings.ContainsAny(gap, ".!?;\n") && len(strings.Fields(gap)) <= 2 {
-			return true
+		if x.Kind == string(lexicon.KindChain) {
+			ends = append(ends, x.End)
 		}
 	}
-	return false
+	slices.Sort(ends)
+	return ends
+}
+
+// closesCall reports whether an exclamation after gap, the text since the
+// last chain imperative, closes that call: at most two words and no
+// sentence break between them (Sebarkan ya!!, SEBARKAN!!!). The
+// exclamation is part of the call, no second marker of a hoax. The last
+// chain imperative before the exclamation is the only one to check (any
+// earlier one has a longer gap), and gap is read from its end backwards,
+// only up to the first break or the third word, so that the finder reads
+// each byte of the text a bounded number of times.
+func closesCall(gap string) bool {
+	words, inWord := 0, false
+	for i := len(gap); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(gap[:i])
+		i -= n
+		switch {
+		case strings.ContainsRune(".!?;\n", r):
+			return false
+		case unicode.IsSpace(r):
+			inWord = false
+		case !inWord:
+			inWord = true
+			if words++; words > 2 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // strongChain is the least weight of a chain imperative that joins
