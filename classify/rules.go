@@ -459,24 +459,31 @@ func (st *state) fireText(r *rule) {
 }
 
 // chainClaim returns, in the evidence of label l, the first chain
-// imperative of weight strongChain or more and the first other piece of
-// evidence of weight 0.1 or more (negated and counter-speech evidence does
-// not count), or nil.
-func (st *state) chainClaim(l int) (chain, other *Evidence) {
+// imperative of weight strongChain or more and the first claim: evidence
+// of another kind of weight claimWeight or more (negated and
+// counter-speech evidence weighs less), or nil. Rule evidence on the whole
+// text (shouting) is no claim: it says how the text is written, the chain
+// call included (SEBARKAN!!!).
+func (st *state) chainClaim(l int) (chain, claim *Evidence) {
 	for i := range st.ev[l] {
 		x := &st.ev[l][i]
 		switch {
-		case x.Weight < 0.1:
+		case x.Match == MatchRule && x.Start == 0 && x.End == len(st.src):
 		case x.Kind == string(lexicon.KindChain):
 			if chain == nil && x.Weight >= strongChain {
 				chain = x
 			}
-		case other == nil:
-			other = x
+		case claim == nil && x.Weight >= claimWeight:
+			claim = x
 		}
 	}
-	return chain, other
+	return chain, claim
 }
+
+// claimWeight is the least weight of the claim that joins a chain
+// imperative in chain_claim: a weak lure word (hadiah, 0.15) in a notice
+// that asks to be spread (lomba 17an, hadiah menarik, SEBARKAN!!!) is none.
+const claimWeight = 0.2
 
 // chainEnds returns the end offsets of the chain imperatives in label l's
 // evidence, in ascending order.

@@ -82,8 +82,9 @@ var ruleSides = [...]string{"any", "before", "after", "object", "addressee", "te
 //   - exclamations: the first run of two or more "!" that does not close a
 //     chain imperative (Sebarkan ya!!, SEBARKAN!!!: at most two words
 //     between, no sentence break);
-//   - chain_claim: a chain imperative of weight 0.3 or more and another
-//     piece of evidence for the rule's label, of weight 0.1 or more.
+//   - chain_claim: a chain imperative of weight 0.3 or more and a claim:
+//     other evidence for the rule's label, of weight 0.2 or more, that is
+//     not a rule's evidence on the whole text (shouting).
 func RuleFinders() []string { return slices.Clone(ruleFinders[:]) }
 
 var ruleFinders = [...]string{"shouting", "exclamations", "chain_claim"}
