@@ -22,10 +22,6 @@ import (
 // political target).
 const ruleBoost = 0.35
 
-// maxRules bounds the rules of one classifier: an entry records the rules
-// it can trigger in one word.
-const maxRules = 64
-
 // side says where a rule looks for its context (lexicon.RuleSides).
 type side uint8
 
@@ -97,8 +93,9 @@ func compileTest(names []string) test {
 		case lexicon.List(n).Valid():
 			t.lists |= listBits[lexicon.List(n)]
 		default: // a kind class
+			class, _ := lexicon.KindClass(n)
 			for i, k := range kinds {
-				if n == "insult_like" && k.InsultLike() || n == "personal" && k.Personal() || n == "smear_like" && k.Smear() {
+				if class(k) {
 					t.kinds |= 1 << i
 				}
 			}
@@ -247,8 +244,9 @@ var finders = map[string]finder{
 
 // compileRules compiles the rules of set.
 func compileRules(rs []lexicon.Rule) ([]rule, error) {
-	if len(rs) > maxRules {
-		return nil, fmt.Errorf("classify: %d rules; at most %d", len(rs), maxRules)
+	if len(rs) > lexicon.MaxRules {
+		r := &rs[lexicon.MaxRules]
+		return nil, fmt.Errorf("%s: rule %q is rule %d of the lexicons; at most %d", r.Source, r.Name, lexicon.MaxRules+1, lexicon.MaxRules)
 	}
 	out := make([]rule, 0, len(rs))
 	for _, lr := range rs {

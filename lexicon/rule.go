@@ -115,7 +115,7 @@ var rulePredicates = [...]string{
 }
 
 // KindClasses are the kind classes an entry test may name: insult_like,
-// personal and smear (see [Kind.InsultLike], [Kind.Personal], [Kind.Smear]).
+// personal and smear_like (see [KindClass]).
 func KindClasses() []string { return slices.Clone(kindClasses[:]) }
 
 var kindClasses = [...]string{"insult_like", "personal", "smear_like"}
