@@ -24,6 +24,7 @@ const (
 	CheckTarget     = "target"     // a group noun without target=
 	CheckFuzzy      = "fuzzy"      // a fuzzy term that FuzzyMatch matches with a dictionary word
 	CheckShort      = "short"      // a word of fewer than ShortRunes letters not marked short=yes
+	CheckPerson     = "person"     // a pronoun, second_person or singular word that is not a person word
 )
 
 // Problem is one finding of [Lint].
@@ -62,6 +63,9 @@ const maxListed = 8
 //     normalisation) whose line does not say short=yes: such a word ("a",
 //     "k") turns up in many posts where it means something else;
 //   - group nouns without a target;
+//   - words of the grammar lists pronoun, second_person and singular that
+//     are not also person words (list person): the rules read those lists
+//     only around person matches, so such a word does nothing;
 //   - fuzzy terms that would match a dictionary word that is neither a term
 //     of the Set nor allow-listed, by the rule the classifier uses
 //     ([FuzzyMatch]): fuzzy matching would flag that ordinary word;
@@ -103,6 +107,12 @@ func lint(s *Set, from int, own []Rule, dict []string) []Problem {
 		probs = append(probs, Problem{Pos: e.Source, Severity: severity, Check: check, Msg: fmt.Sprintf(format, args...)})
 	}
 	first := make(map[string]*Entry, len(s.entries))
+	person := make(map[string]bool)
+	for i := range s.entries {
+		if e := &s.entries[i]; e.List == Person && !e.Disabled() {
+			person[e.Phrase()] = true
+		}
+	}
 	for i := range s.entries {
 		e := &s.entries[i]
 		o, dup := first[e.key()]
@@ -129,6 +139,9 @@ func lint(s *Set, from int, own []Rule, dict []string) []Problem {
 		}
 		if e.IsShort() && !e.Short && !oneLetter { // a letter made by the normalizer is an error above
 			add(e, LintWarning, CheckShort, "term %q has fewer than %d letters and would match wherever that word occurs; mark it short=yes if it is meant, or drop it", e.Phrase(), ShortRunes)
+		}
+		if (e.List == Pronoun || e.List == SecondPerson || e.List == Singular) && !person[e.Phrase()] && !e.Disabled() {
+			add(e, LintWarning, CheckPerson, "%s word %q is not a person word, so no rule reads it; add \"%s | list=person\"", e.List, e.Phrase(), e.Phrase())
 		}
 		if e.List == Group && len(e.Targets) == 0 {
 			add(e, LintWarning, CheckTarget, "group noun %q has no target= (suku, agama, ras, antargolongan)", e.Phrase())

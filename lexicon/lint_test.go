@@ -312,3 +312,19 @@ func TestLintRulesOverLimit(t *testing.T) {
 	require.Len(t, probs, 1)
 	assert.Equal(t, `my/r.txt:65: error: rule "r63" is rule 65 of the lexicons; a classifier takes at most 64 (switch rules off with off=yes)`, probs[0].String())
 }
+
+func TestLintPronounNotPerson(t *testing.T) {
+	s := load(t, map[string]string{"lex/a.txt": v1 + `kamu | list=person
+kamu | list=pronoun
+beta | list=pronoun
+beta | list=second_person
+`})
+	var got []string
+	for _, p := range lexicon.Lint(s, nil) {
+		got = append(got, p.Check+" "+p.String())
+	}
+	assert.Equal(t, []string{
+		`person lex/a.txt:4: warning: pronoun word "beta" is not a person word, so no rule reads it; add "beta | list=person"`,
+		`person lex/a.txt:5: warning: second_person word "beta" is not a person word, so no rule reads it; add "beta | list=person"`,
+	}, got)
+}
