@@ -183,8 +183,8 @@ func (st *state) applyContext() {
 			continue
 		}
 		if e.List == lexicon.Report {
-			if m.from == 0 || st.sentenceBreak(m.from) || !st.tokIs(m.from-1, gFirstPerson) {
-				report, next = i, m.to // aku menyebut kalian ...: the speaker's own words
+			if !st.spoken(m) {
+				report, next = i, m.to
 			}
 			continue
 		}
@@ -227,6 +227,15 @@ func (st *state) applyContext() {
 			m.context = append(m.context, why)
 		}
 	}
+}
+
+// spoken reports whether the reporting verb m reports the speaker's own
+// words: a first_person word opens its clause right before it (Aku menyebut
+// kalian ...). After a noun the word is a possessive (teman saya menyebut
+// ...): the verb reports.
+func (st *state) spoken(m *match) bool {
+	k := m.from - 1
+	return k >= 0 && !st.clauseBreak(m.from) && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k))
 }
 
 // glossOf returns the gloss cue that talks about m, or nil: a cue right
