@@ -72,7 +72,8 @@ const maxListed = 8
 //   - rules that can never fire or never give a label (check [CheckRule]):
 //     on= a grammar list or allow (never matched as a trigger), give=sara
 //     on side=text (a whole text names no target), or give=sara without
-//     targets=near where no entry the rule is on has a target.
+//     targets=near where no entry the rule is on has a target, a label
+//     given twice, and on= with more labels than a side=text finder reads.
 //
 // Files that do not parse never reach Lint: [Load] and [Parse] report them.
 func Lint(s *Set, dict []string) []Problem {

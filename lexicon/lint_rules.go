@@ -1,6 +1,9 @@
 package lexicon
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // MaxRules bounds the active rules of a Set: a classifier records, for each
 // entry, the rules it can trigger in one 64-bit word. [Lint] reports the
@@ -52,7 +55,15 @@ func lintRules(s *Set, own []Rule) []Problem {
 			overLimit = true
 			add(&r, LintError, "rule %q is rule %d of the lexicons; a classifier takes at most %d (switch rules off with off=yes)", r.Name, i+1, MaxRules)
 		}
+		for j, g := range r.Give {
+			if slices.Contains(r.Give[:j], g) {
+				add(&r, LintWarning, "rule %q gives %s twice: its evidence would count twice", r.Name, giveString(g))
+			}
+		}
 		if r.Side == "text" {
+			if len(r.On) > 1 && r.Find != "shouting" {
+				add(&r, LintWarning, "rule %q: find=%s reads the evidence of the first on= label (%s) only", r.Name, r.Find, r.On[0])
+			}
 			if gives(&r, SARA) {
 				add(&r, LintWarning, "rule %q looks at the whole text, which names no SARA target: give=sara gives nothing", r.Name)
 			}
@@ -75,6 +86,13 @@ func neverMatched(l List) string {
 		return "allow-listed matches are dropped"
 	}
 	return "the words of a grammar list are never matched as terms; rules read them around a trigger"
+}
+
+func giveString(g Give) string {
+	if g.When == "" {
+		return string(g.Label)
+	}
+	return string(g.Label) + ":" + g.When
 }
 
 // gives reports whether r gives label l.

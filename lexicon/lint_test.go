@@ -277,6 +277,9 @@ kamu | list=person
 @rule r4 | on=abusive | near=person | give=sara | weight=0.5
 @rule r5 | on=sara | near=person | give=sara | weight=0.5
 @rule r6 | on=abusive | near=person | give=sara | targets=near | weight=0.5
+@rule r7 | on=abusive | near=person | give=hate_speech:personal,abusive,hate_speech:personal | weight=0.5
+@rule r8 | on=hoax,abusive | side=text | find=exclamations | give=hoax | weight=0.2
+@rule r9 | on=hoax,abusive | side=text | find=shouting | give=hoax | weight=0.2
 `})
 	var got []string
 	for _, p := range lexicon.Lint(s, nil) {
@@ -288,7 +291,9 @@ kamu | list=person
 		`lex/a.txt:6: warning: rule "r2" can never fire on "allow": allow-listed matches are dropped`,
 		`lex/a.txt:7: warning: rule "r3" looks at the whole text, which names no SARA target: give=sara gives nothing`,
 		`lex/a.txt:8: warning: rule "r4" gives sara, but no entry of on= has a target and targets=near is not set: it gives no sara`,
-	}, got, "r5's trigger kafir has a target; r6 takes its context's")
+		`lex/a.txt:11: warning: rule "r7" gives hate_speech:personal twice: its evidence would count twice`,
+		`lex/a.txt:12: warning: rule "r8": find=exclamations reads the evidence of the first on= label (hoax) only`,
+	}, got, "r5's trigger kafir has a target; r6 takes its context's; shouting reads no evidence")
 }
 
 func TestLintRulesOverLimit(t *testing.T) {
