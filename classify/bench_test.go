@@ -227,7 +227,8 @@ func repeatTo(text string, n int) string {
 
 // BenchmarkClassifyLength classifies single posts of 1 KB, 64 KB and 1 MB
 // made by repeating authored text: "mixed" repeats all posts (so evidence
-// grows with the length), "clean" only the clean posts. With a cost linear
+// grows with the length), "clean" only the clean posts, "chain" a chain
+// call with exclamations (a worst case of the exclamations rule). With a cost linear
 // in the input, ns/byte stays flat across the sizes.
 func BenchmarkClassifyLength(b *testing.B) {
 	c := newBenchClassifier(b)
@@ -243,6 +244,7 @@ func BenchmarkClassifyLength(b *testing.B) {
 	for _, src := range []struct{ name, text string }{
 		{"mixed", mixed.String()},
 		{"clean", clean.String()},
+		{"chain", "sebarkan!! hoax "},
 	} {
 		for _, size := range []struct {
 			name string

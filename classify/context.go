@@ -128,10 +128,9 @@ func (st *state) indexCues() {
 	if len(st.sent) > 0 {
 		n = int(st.sent[len(st.sent)-1]) + 1
 	}
-	st.cue, st.gloss = st.cue[:0], st.gloss[:0]
+	st.cue = st.cue[:0]
 	for range n {
 		st.cue = append(st.cue, -1)
-		st.gloss = append(st.gloss, -1)
 	}
 	st.textCue = -1
 	mention := false
@@ -143,10 +142,6 @@ func (st *state) indexCues() {
 		switch st.list(m) {
 		case lexicon.Mention:
 			mention = true
-		case lexicon.Gloss:
-			if s := st.sent[m.from]; st.gloss[s] < 0 {
-				st.gloss[s] = int32(i)
-			}
 		case lexicon.Counter:
 			if s := st.sent[m.from]; st.cue[s] < 0 {
 				st.cue[s] = int32(i)
@@ -180,10 +175,17 @@ func (st *state) cueFor(m *match) *match {
 func (st *state) applyContext() {
 	c := st.c
 	st.indexCues()
+	report, next := -1, 0 // the reporting verb whose clause is open; the next gap to read
 	for i := range st.matches {
 		m := &st.matches[i]
 		e := &c.entries[m.entry]
 		if m.dropped {
+			continue
+		}
+		if e.List == lexicon.Report {
+			if !st.spoken(m) {
+				report, next = i, m.to
+			}
 			continue
 		}
 		if len(e.Labels) == 0 {
@@ -195,13 +197,25 @@ func (st *state) applyContext() {
 		}
 		m.weight = e.Weight
 		m.context = nil
-		if g := st.gloss[st.sent[m.from]]; g >= 0 {
+		if g := st.glossOf(m); g != nil {
 			// Asu itu artinya anjing: a word talked about, a swear word too.
 			m.weight *= counterFactor
-			m.context = append(m.context, "talk about words \""+st.text(&st.matches[g])+"\"")
+			m.context = append(m.context, "talk about words \""+st.text(g)+"\"")
 		}
 		if isPurelyAbusive(e) {
 			continue // a swear word is one whether negated, quoted or countered
+		}
+		if report >= 0 && m.from >= st.matches[report].to {
+			for ; report >= 0 && next <= m.from; next++ {
+				if st.clauseBreak(next) {
+					report = -1
+				}
+			}
+			if report >= 0 {
+				// pria yang menyebut warga Papua monyet: the term is reported.
+				m.weight *= counterFactor
+				m.context = append(m.context, "reported by \""+st.text(&st.matches[report])+"\"")
+			}
 		}
 		if neg := st.negatorBefore(m); neg != nil {
 			m.negated = true
@@ -213,6 +227,55 @@ func (st *state) applyContext() {
 			m.context = append(m.context, why)
 		}
 	}
+}
+
+// spoken reports whether the reporting verb m reports the speaker's own
+// words: a first_person word opens its clause right before it (Aku menyebut
+// kalian ...). After a noun the word is a possessive (teman saya menyebut
+// ...): the verb reports.
+func (st *state) spoken(m *match) bool {
+	k := m.from - 1
+	return k >= 0 && !st.clauseBreak(m.from) && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k))
+}
+
+// glossOf returns the gloss cue that talks about m, or nil: a cue right
+// after m or one word after it (Asu itu artinya), or right before it
+// (artinya anjing), with no punctuation between. A gloss cue elsewhere in
+// the sentence is the connective "that means" (Kamu anjing, artinya ...).
+func (st *state) glossOf(m *match) *match {
+	i, j := st.around(max(m.from-glossReach, 0), m.to+2)
+	for k := i; k < j; k++ {
+		g := &st.matches[k]
+		if g.dropped || st.list(g) != lexicon.Gloss {
+			continue
+		}
+		switch {
+		case g.from >= m.to && g.from <= m.to+1 && !st.clauseBreakIn(m.to, g.from):
+			return g
+		case g.to == m.from && !st.clauseBreakIn(m.from, m.from):
+			return g
+		}
+	}
+	return nil
+}
+
+// glossReach bounds how many tokens a gloss cue spans (dalam bahasa).
+const glossReach = 4
+
+// clauseBreakIn reports whether a clause ends before any of the tokens
+// lo..hi.
+func (st *state) clauseBreakIn(lo, hi int) bool {
+	for k := max(lo, 1); k <= hi && k < len(st.toks); k++ {
+		if st.clauseBreak(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether punctuation stands between tokens i-1 and i.
+func (st *state) clauseBreak(i int) bool {
+	return i > 0 && strings.ContainsAny(st.gapBefore(i), ",.!?;:\n")
 }
 
 // isPurelyAbusive reports an entry that is evidence for abusive only: a

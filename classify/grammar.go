@@ -25,6 +25,7 @@ const (
 	gDemonstrative
 	gWish
 	gGeneraliser
+	gFirstPerson
 )
 
 // grammarLists names the bits of grammar.
@@ -32,7 +33,7 @@ var grammarLists = [...]lexicon.List{
 	lexicon.Pronoun, lexicon.SecondPerson, lexicon.Singular, lexicon.CallWord,
 	lexicon.Reason, lexicon.Particle, lexicon.ExclamationEnd, lexicon.CommandEnd,
 	lexicon.Quantifier, lexicon.SubjectEnd, lexicon.Demonstrative, lexicon.Wish,
-	lexicon.Generaliser,
+	lexicon.Generaliser, lexicon.FirstPerson,
 }
 
 // grammarBit returns the bit of grammar list l, or 0.

@@ -22,10 +22,6 @@ import (
 // political target).
 const ruleBoost = 0.35
 
-// maxRules bounds the rules of one classifier: an entry records the rules
-// it can trigger in one word.
-const maxRules = 64
-
 // side says where a rule looks for its context (lexicon.RuleSides).
 type side uint8
 
@@ -97,8 +93,9 @@ func compileTest(names []string) test {
 		case lexicon.List(n).Valid():
 			t.lists |= listBits[lexicon.List(n)]
 		default: // a kind class
+			class, _ := lexicon.KindClass(n)
 			for i, k := range kinds {
-				if n == "insult_like" && k.InsultLike() || n == "personal" && k.Personal() || n == "smear_like" && k.Smear() {
+				if class(k) {
 					t.kinds |= 1 << i
 				}
 			}
@@ -220,13 +217,18 @@ var finders = map[string]finder{
 		return "shouting", 0, len(st.src), isShouting(st.src)
 	},
 	"exclamations": func(st *state, r *rule) (string, int, int, bool) {
+		ends := st.chainEnds(r.on[0])
+		last, j := -1, 0 // the end of the last chain match before "!!"
 		for from := 0; ; {
 			i := strings.Index(st.src[from:], "!!")
 			if i < 0 {
 				return "", 0, 0, false
 			}
 			i += from
-			if !st.closesChain(r.on[0], i) {
+			for ; j < len(ends) && ends[j] <= i; j++ {
+				last = ends[j]
+			}
+			if last < 0 || !closesCall(st.src[last:i]) {
 				return "!!", i, i + 2, true
 			}
 			for from = i; from < len(st.src) && st.src[from] == '!'; from++ {
@@ -244,8 +246,9 @@ var finders = map[string]finder{
 
 // compileRules compiles the rules of set.
 func compileRules(rs []lexicon.Rule) ([]rule, error) {
-	if len(rs) > maxRules {
-		return nil, fmt.Errorf("classify: %d rules; at most %d", len(rs), maxRules)
+	if len(rs) > lexicon.MaxRules {
+		r := &rs[lexicon.MaxRules]
+		return nil, fmt.Errorf("%s: rule %q is rule %d of the lexicons; at most %d", r.Source, r.Name, lexicon.MaxRules+1, lexicon.MaxRules)
 	}
 	out := make([]rule, 0, len(rs))
 	for _, lr := range rs {
@@ -456,40 +459,71 @@ func (st *state) fireText(r *rule) {
 }
 
 // chainClaim returns, in the evidence of label l, the first chain
-// imperative of weight strongChain or more and the first other piece of
-// evidence of weight 0.1 or more (negated and counter-speech evidence does
-// not count), or nil.
-func (st *state) chainClaim(l int) (chain, other *Evidence) {
+// imperative of weight strongChain or more and the first claim: evidence
+// of another kind of weight claimWeight or more (negated and
+// counter-speech evidence weighs less), or nil. Rule evidence on the whole
+// text (shouting) is no claim: it says how the text is written, the chain
+// call included (SEBARKAN!!!).
+func (st *state) chainClaim(l int) (chain, claim *Evidence) {
 	for i := range st.ev[l] {
 		x := &st.ev[l][i]
 		switch {
-		case x.Weight < 0.1:
+		case x.Match == MatchRule && x.Start == 0 && x.End == len(st.src):
 		case x.Kind == string(lexicon.KindChain):
 			if chain == nil && x.Weight >= strongChain {
 				chain = x
 			}
-		case other == nil:
-			other = x
+		case claim == nil && x.Weight >= claimWeight:
+			claim = x
 		}
 	}
-	return chain, other
+	return chain, claim
 }
 
-// closesChain reports whether the "!" at byte i closes a chain imperative
-// of label l's evidence: at most two words and no sentence break between
-// them (Sebarkan ya!!, SEBARKAN!!!). The exclamation is part of the call,
-// no second marker of a hoax.
-func (st *state) closesChain(l, i int) bool {
+// claimWeight is the least weight of the claim that joins a chain
+// imperative in chain_claim: a weak lure word (hadiah, 0.15) in a notice
+// that asks to be spread (lomba 17an, hadiah menarik, SEBARKAN!!!) is none.
+const claimWeight = 0.2
+
+// chainEnds returns the end offsets of the chain imperatives in label l's
+// evidence, in ascending order.
+func (st *state) chainEnds(l int) []int {
+	var ends []int
 	for _, x := range st.ev[l] {
-		if x.Kind != string(lexicon.KindChain) || x.End > i {
-			continue
-		}
-		gap := st.src[x.End:i]
-		if !strings.ContainsAny(gap, ".!?;\n") && len(strings.Fields(gap)) <= 2 {
-			return true
+		if x.Kind == string(lexicon.KindChain) {
+			ends = append(ends, x.End)
 		}
 	}
-	return false
+	slices.Sort(ends)
+	return ends
+}
+
+// closesCall reports whether an exclamation after gap, the text since the
+// last chain imperative, closes that call: at most two words and no
+// sentence break between them (Sebarkan ya!!, SEBARKAN!!!). The
+// exclamation is part of the call, no second marker of a hoax. The last
+// chain imperative before the exclamation is the only one to check (any
+// earlier one has a longer gap), and gap is read from its end backwards,
+// only up to the first break or the third word, so that the finder reads
+// each byte of the text a bounded number of times.
+func closesCall(gap string) bool {
+	words, inWord := 0, false
+	for i := len(gap); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(gap[:i])
+		i -= n
+		switch {
+		case strings.ContainsRune(".!?;\n", r):
+			return false
+		case unicode.IsSpace(r):
+			inWord = false
+		case !inWord:
+			inWord = true
+			if words++; words > 2 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // strongChain is the least weight of a chain imperative that joins

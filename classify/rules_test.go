@@ -104,3 +104,19 @@ func TestRandomRulesNeverPanic(t *testing.T) {
 		}
 	}
 }
+
+// New refuses more rules than an entry can record, at the first rule over
+// the limit, as lint does.
+func TestNewRefusesTooManyRules(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("#! saring-lexicon 1\n")
+	for i := range lexicon.MaxRules {
+		fmt.Fprintf(&b, "@rule r%d | on=abusive | near=person | give=abusive | weight=0.5\n", i)
+	}
+	_, newErr := classify.New(classify.WithLexiconFS(fstest.MapFS{"mylex/rules.txt": {Data: []byte(b.String())}}, "mylex"))
+	require.Error(t, newErr)
+	def, err := lexicon.Default()
+	require.NoError(t, err)
+	n := len(def.Rules()) // the default rules come first
+	assert.Contains(t, newErr.Error(), fmt.Sprintf("mylex/rules.txt:%d: rule \"r%d\" is rule %d of the lexicons; at most %d", lexicon.MaxRules-n+2, lexicon.MaxRules-n, lexicon.MaxRules+1, lexicon.MaxRules))
+}

@@ -16,11 +16,9 @@ type state struct {
 	matches []match
 	buf     []byte
 	// cue holds, per sentence, the index of its first counter cue or -1;
-	// textCue the cue that applies to the whole text, or -1; gloss, per
-	// sentence, the index of its first gloss cue or -1.
+	// textCue the cue that applies to the whole text, or -1.
 	cue     []int32
 	textCue int32
-	gloss   []int32
 	// best is scratch for scoring: per match, the highest weight of the
 	// evidence standing on it.
 	best    []float64

@@ -16,7 +16,7 @@ const DefaultThreshold = 0.5
 // highest F1 summed over the sets that measure it, among those at which
 // (a) no set's precision falls more than 0.03 below its precision at
 // DefaultThreshold and (b) no hand-written clean post of the package's
-// tests (testdata/lexicon_cases.txt among them) is flagged. README.md
+// tests (testdata/cases.jsonl) is flagged. README.md
 // ("Thresholds") gives the figures and what each default costs.
 func LabelThreshold(label lexicon.Label) float64 {
 	switch label {

@@ -5,7 +5,7 @@
 // or a multi-word phrase in standard lowercase spelling) with named fields:
 // the labels it is evidence for and how strongly (weight), or the context list
 // it belongs to (allow, group, person, political, action, counter, negator,
-// mention, gloss) or grammar list (pronoun, call_word, particle, ...), plus
+// mention, gloss, report) or grammar list (pronoun, call_word, ...), plus
 // severity, SARA targets, kind, whether spelling-tolerant matching is
 // allowed, and a free-text note. @rule lines ([Rule]) give the classifier's
 // patterns over nearby words. The format is described in the package README

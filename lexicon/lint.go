@@ -24,6 +24,7 @@ const (
 	CheckTarget     = "target"     // a group noun without target=
 	CheckFuzzy      = "fuzzy"      // a fuzzy term that FuzzyMatch matches with a dictionary word
 	CheckShort      = "short"      // a word of fewer than ShortRunes letters not marked short=yes
+	CheckPerson     = "person"     // a pronoun, second_person or singular word that is not a person word
 )
 
 // Problem is one finding of [Lint].
@@ -48,7 +49,9 @@ const maxListed = 8
 //
 // It reports as errors (severity [LintError]):
 //   - terms the normalizer rewrites into a single letter (check
-//     [CheckNormalized]): such an entry would match chat noise like "P".
+//     [CheckNormalized]): such an entry would match chat noise like "P";
+//   - the first rule over [MaxRules] (check [CheckRule]): a classifier
+//     refuses the Set.
 //
 // It warns (severity [LintWarning]) about:
 //   - duplicate entries (same normalised words and same label set or list);
@@ -60,42 +63,57 @@ const maxListed = 8
 //     normalisation) whose line does not say short=yes: such a word ("a",
 //     "k") turns up in many posts where it means something else;
 //   - group nouns without a target;
+//   - words of the grammar lists pronoun, second_person and singular that
+//     are not also person words (list person): the rules read those lists
+//     only around person matches, so such a word does nothing;
 //   - fuzzy terms that would match a dictionary word that is neither a term
 //     of the Set nor allow-listed, by the rule the classifier uses
-//     ([FuzzyMatch]): fuzzy matching would flag that ordinary word.
+//     ([FuzzyMatch]): fuzzy matching would flag that ordinary word;
+//   - rules that can never fire or never give a label (check [CheckRule]):
+//     on= a grammar list or allow (never matched as a trigger), give=sara
+//     on side=text (a whole text names no target), or give=sara without
+//     targets=near where no entry the rule is on has a target, a label
+//     given twice, and on= with more labels than a side=text finder reads.
 //
 // Files that do not parse never reach Lint: [Load] and [Parse] report them.
 func Lint(s *Set, dict []string) []Problem {
 	if s == nil {
 		return nil
 	}
-	return lint(s, 0, dict)
+	return lint(s, 0, s.rules, dict)
 }
 
 // LintExtension lints base.Extend(over), the Set a classifier uses when over
 // holds a user's files, and returns only the problems of over's own
-// entries, sorted by position. Entries are told apart by the Set they come
+// entries and rules, sorted by position. Entries are told apart by the Set they come
 // from, not by their file names, so a user's copy of the default files
 // (even under lexicon/data) is linted as the user's. The checks see the
 // whole merged Set: over's fuzzy terms are checked against base's terms and
 // allow list too. Use [Lint] on the merged Set to see base's problems as
 // well.
 func LintExtension(base, over *Set, dict []string) []Problem {
-	if over == nil || len(over.entries) == 0 {
+	if over == nil || len(over.entries)+len(over.rules) == 0 {
 		return nil
 	}
 	merged := base.Extend(over)
 	// Extend puts over's entries last, in their order.
-	return lint(merged, len(merged.entries)-len(over.entries), dict)
+	return lint(merged, len(merged.entries)-len(over.entries), over.rules, dict)
 }
 
-// lint checks s and reports the problems of the entries from index from on.
-func lint(s *Set, from int, dict []string) []Problem {
-	var probs []Problem
+// lint checks s and reports the problems of the entries from index from on
+// and of the rules own.
+func lint(s *Set, from int, own []Rule, dict []string) []Problem {
+	probs := lintRules(s, own)
 	add := func(e *Entry, severity, check, format string, args ...any) {
 		probs = append(probs, Problem{Pos: e.Source, Severity: severity, Check: check, Msg: fmt.Sprintf(format, args...)})
 	}
 	first := make(map[string]*Entry, len(s.entries))
+	person := make(map[string]bool)
+	for i := range s.entries {
+		if e := &s.entries[i]; e.List == Person && !e.Disabled() {
+			person[e.Phrase()] = true
+		}
+	}
 	for i := range s.entries {
 		e := &s.entries[i]
 		o, dup := first[e.key()]
@@ -122,6 +140,9 @@ func lint(s *Set, from int, dict []string) []Problem {
 		}
 		if e.IsShort() && !e.Short && !oneLetter { // a letter made by the normalizer is an error above
 			add(e, LintWarning, CheckShort, "term %q has fewer than %d letters and would match wherever that word occurs; mark it short=yes if it is meant, or drop it", e.Phrase(), ShortRunes)
+		}
+		if (e.List == Pronoun || e.List == SecondPerson || e.List == Singular) && !person[e.Phrase()] && !e.Disabled() {
+			add(e, LintWarning, CheckPerson, "%s word %q is not a person word, so no rule reads it; add \"%s | list=person\"", e.List, e.Phrase(), e.Phrase())
 		}
 		if e.List == Group && len(e.Targets) == 0 {
 			add(e, LintWarning, CheckTarget, "group noun %q has no target= (suku, agama, ras, antargolongan)", e.Phrase())

@@ -266,3 +266,70 @@ func TestLintFuzzyUsesFuzzyMatch(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 }
+
+func TestLintRules(t *testing.T) {
+	s := load(t, map[string]string{"lex/a.txt": v1 + `kafir | label=sara | target=agama
+anjing | label=abusive
+kamu | list=person
+@rule r1 | on=pronoun | near=person | give=abusive | weight=0.5
+@rule r2 | on=allow | near=person | give=abusive | weight=0.5
+@rule r3 | on=hoax | side=text | find=shouting | give=hoax,sara | weight=0.2
+@rule r4 | on=abusive | near=person | give=sara | weight=0.5
+@rule r5 | on=sara | near=person | give=sara | weight=0.5
+@rule r6 | on=abusive | near=person | give=sara | targets=near | weight=0.5
+@rule r7 | on=abusive | near=person | give=hate_speech:personal,abusive,hate_speech:personal | weight=0.5
+@rule r8 | on=hoax,abusive | side=text | find=exclamations | give=hoax | weight=0.2
+@rule r9 | on=hoax,abusive | side=text | find=shouting | give=hoax | weight=0.2
+`})
+	var got []string
+	for _, p := range lexicon.Lint(s, nil) {
+		assert.Equal(t, lexicon.CheckRule, p.Check)
+		got = append(got, p.String())
+	}
+	assert.Equal(t, []string{
+		`lex/a.txt:5: warning: rule "r1" can never fire on "pronoun": the words of a grammar list are never matched as terms; rules read them around a trigger`,
+		`lex/a.txt:6: warning: rule "r2" can never fire on "allow": allow-listed matches are dropped`,
+		`lex/a.txt:7: warning: rule "r3" looks at the whole text, which names no SARA target: give=sara gives nothing`,
+		`lex/a.txt:8: warning: rule "r4" gives sara, but no entry of on= has a target and targets=near is not set: it gives no sara`,
+		`lex/a.txt:11: warning: rule "r7" gives hate_speech:personal twice: its evidence would count twice`,
+		`lex/a.txt:12: warning: rule "r8": find=exclamations reads the evidence of the first on= label (hoax) only`,
+	}, got, "r5's trigger kafir has a target; r6 takes its context's; shouting reads no evidence")
+}
+
+func TestLintRulesOverLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(v1 + "kamu | list=person\n")
+	for i := range lexicon.MaxRules + 2 {
+		b.WriteString("@rule r" + strconv.Itoa(i) + " | on=abusive | near=person | give=abusive | weight=0.5\n")
+	}
+	s := load(t, map[string]string{"lex/a.txt": b.String()})
+	probs := lexicon.Lint(s, nil)
+	require.Len(t, probs, 1)
+	assert.Equal(t, lexicon.LintError, probs[0].Severity)
+	assert.Equal(t, `lex/a.txt:67: error: rule "r64" is rule 65 of the lexicons; a classifier takes at most 64 (switch rules off with off=yes)`, probs[0].String())
+
+	// A user's rules laid over a base: the count is of the merged rules,
+	// and a file of rules only is linted too.
+	base := load(t, map[string]string{"lex/a.txt": v1 + "kamu | list=person\n@rule b | on=abusive | near=person | give=abusive | weight=0.5\n"})
+	over, err := lexicon.Load(mapFS(map[string]string{"my/r.txt": strings.Replace(b.String(), "kamu | list=person\n", "", 1)}), "my")
+	require.NoError(t, err)
+	probs = lexicon.LintExtension(base, over, nil)
+	require.Len(t, probs, 1)
+	assert.Equal(t, `my/r.txt:65: error: rule "r63" is rule 65 of the lexicons; a classifier takes at most 64 (switch rules off with off=yes)`, probs[0].String())
+}
+
+func TestLintPronounNotPerson(t *testing.T) {
+	s := load(t, map[string]string{"lex/a.txt": v1 + `kamu | list=person
+kamu | list=pronoun
+beta | list=pronoun
+beta | list=second_person
+`})
+	var got []string
+	for _, p := range lexicon.Lint(s, nil) {
+		got = append(got, p.Check+" "+p.String())
+	}
+	assert.Equal(t, []string{
+		`person lex/a.txt:4: warning: pronoun word "beta" is not a person word, so no rule reads it; add "beta | list=person"`,
+		`person lex/a.txt:5: warning: second_person word "beta" is not a person word, so no rule reads it; add "beta | list=person"`,
+	}, got)
+}

@@ -62,54 +62,19 @@ type Give struct {
 }
 
 // RuleSides are the values of side=: where a rule looks for its context.
-//   - any: before or after the trigger (the default);
-//   - before, after: only there;
-//   - object: after the trigger, or on either side when a call word
-//     (list call_word) stands right before it;
-//   - addressee: whom an insult is aimed at: a Near word before it, or
-//     after it when that is a pronoun or follows a particle; a person word
-//     inside it that speaks to "you"; an @mention within the window; a
-//     wish's subject; the addressee of a reply (an @mention opening the
-//     text) for an insult in its first sentence, opening a later one, or
-//     closing one after a comma or a command or exclamation ending;
-//   - text: the rule looks at the whole text, with the finder Find.
+// lexicon/README.md ("Rules", Sides) says what each one does.
 func RuleSides() []string { return slices.Clone(ruleSides[:]) }
 
 var ruleSides = [...]string{"any", "before", "after", "object", "addressee", "text"}
 
-// RuleFinders are the values of find= for side=text rules:
-//   - shouting: a text of 20 letters or more, most of them capitals;
-//   - exclamations: the first run of two or more "!" that does not close a
-//     chain imperative (Sebarkan ya!!, SEBARKAN!!!: at most two words
-//     between, no sentence break);
-//   - chain_claim: a chain imperative of weight 0.3 or more and another
-//     piece of evidence for the rule's label, of weight 0.1 or more.
+// RuleFinders are the values of find=: what a side=text rule looks for in
+// the whole text. lexicon/README.md ("Rules", Sides) says what each finds.
 func RuleFinders() []string { return slices.Clone(ruleFinders[:]) }
 
 var ruleFinders = [...]string{"shouting", "exclamations", "chain_claim"}
 
-// RulePredicates are the named checks if= may list. The trigger is the
-// match the rule is about, the context what Near found.
-//   - aimed: an earlier rule that gives sara or hate_speech fired on the
-//     trigger, or the trigger lies inside a sara or hate_speech term;
-//   - mild: the trigger's entry weighs less than 0.5 and is not weak;
-//   - exclaimed: the trigger stands as its own exclamation (Babi, ...);
-//   - reason: a reason word (list reason) stands between trigger and context;
-//   - imperative: the trigger is not a prefixed verb form (dibakar), unless
-//     a call word makes it a demand (harus dibubarkan);
-//   - command: a call word precedes the trigger, or it opens its sentence,
-//     or a command ending (saja) follows it;
-//   - in_provocation: the trigger lies inside a provocation term;
-//   - group_target: the context is a group noun;
-//   - one_person: the context is a person word pointing at one person;
-//   - personal_threat: one_person, the context speaks to "you", and no
-//     call word precedes the trigger;
-//   - generalised: a generaliser (semua, selalu, memang) stands in the
-//     sentence within the window of the trigger or the context;
-//   - spoken_to: the context speaks to "you" (kamu, anda, a word ending in
-//     -mu), or is an @mention or the addressee of a reply;
-//   - negated: a negator stands right before the trigger (bukan monyet):
-//     a swear word keeps its weight there, but a denial aims it at no one.
+// RulePredicates are the named checks if= may list. lexicon/README.md
+// ("Rules", Checks) says when each holds.
 func RulePredicates() []string { return slices.Clone(rulePredicates[:]) }
 
 var rulePredicates = [...]string{
@@ -119,7 +84,7 @@ var rulePredicates = [...]string{
 }
 
 // KindClasses are the kind classes an entry test may name: insult_like,
-// personal and smear (see [Kind.InsultLike], [Kind.Personal], [Kind.Smear]).
+// personal and smear_like (see [KindClass]).
 func KindClasses() []string { return slices.Clone(kindClasses[:]) }
 
 var kindClasses = [...]string{"insult_like", "personal", "smear_like"}

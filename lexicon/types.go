@@ -90,6 +90,7 @@ const (
 	Negator   List = "negator"   // negation (bukan, tidak, belum)
 	Mention   List = "mention"   // words that only name a category (hoaks, ujaran kebencian)
 	Gloss     List = "gloss"     // words that talk about words (artinya, dalam bahasa, sapaan)
+	Report    List = "report"    // reporting verbs (menyebut, mengatai)
 )
 
 // The grammar lists: the small closed word classes the classifier's rules
@@ -109,12 +110,14 @@ const (
 	Demonstrative  List = "demonstrative"   // after a noun, make it one (dukun itu)
 	Wish           List = "wish"            // open a wish whose subject may follow (semoga)
 	Generaliser    List = "generaliser"     // said of a whole group (semua, selalu, memang)
+	FirstPerson    List = "first_person"    // the speaker (aku, saya, kami): a reporting verb after one is use
 )
 
 var allLists = [...]List{
 	Allow, Group, Person, Political, Action, Counter, Negator, Mention, Gloss,
-	Pronoun, SecondPerson, Singular, CallWord, Reason, Particle, ExclamationEnd,
-	CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish, Generaliser,
+	Report, Pronoun, SecondPerson, Singular, CallWord, Reason, Particle,
+	ExclamationEnd, CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish,
+	Generaliser, FirstPerson,
 }
 
 // Lists returns the context and grammar lists in their stable order. The
