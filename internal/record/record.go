@@ -1,4 +1,9 @@
-package main
+// Package record reads the JSONL records saring classifies, one JSON
+// object {"id":…,"text":"…"} a line, and shapes the answer for a line it
+// cannot classify. `saring classify --jsonl` and the Beam example read
+// records with it, so both accept the same lines and refuse the others with
+// the same messages.
+package record
 
 import (
 	"bytes"
@@ -8,11 +13,18 @@ import (
 	"unicode/utf8"
 )
 
-// parseRecord reads a --jsonl record {"id":…,"text":"…"}: any other fields
-// are ignored, "id" may hold any JSON value and "text" must be a string;
-// keys match exactly, and "id" or "text" twice is an error. The id is
-// returned whenever it could be read, also with an error.
-func parseRecord(line string) (id json.RawMessage, text string, err error) {
+// ErrorOutput answers an input line that could not be classified: its id
+// when one could be read, and what is wrong with it.
+type ErrorOutput struct {
+	ID    json.RawMessage `json:"id,omitempty"`
+	Error string          `json:"error"`
+}
+
+// Parse reads a record {"id":…,"text":"…"}: any other fields are ignored,
+// "id" may hold any JSON value and "text" must be a string; keys match
+// exactly, and "id" or "text" twice is an error. The id is returned
+// whenever it could be read, also with an error.
+func Parse(line string) (id json.RawMessage, text string, err error) {
 	b := []byte(line)
 	if !json.Valid(b) {
 		return nil, "", fmt.Errorf("invalid JSON: %w", syntaxError(b))
