@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -295,16 +297,29 @@ func checkContentType(ct string) *httpError {
 }
 
 // decode checks the Content-Type and reads exactly one JSON object from the
-// body into v, within the body limit. Unknown fields are errors.
+// body into v, within the body limit. Unknown fields are errors, and so is a
+// key written in another case than its field's ({"Text":…}), which
+// encoding/json would accept: keys match exactly, as `saring classify
+// --jsonl` reads them.
 func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) *httpError {
 	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
 		return err
 	}
 	body := http.MaxBytesReader(w, r.Body, h.maxBody)
 	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
 		return decodeError(err, h.maxBody)
+	}
+	strict := json.NewDecoder(bytes.NewReader(raw))
+	strict.DisallowUnknownFields()
+	if err := strict.Decode(v); err != nil {
+		return decodeError(err, h.maxBody)
+	}
+	var tree any
+	json.Unmarshal(raw, &tree) // raw was just decoded: cannot fail
+	if key := inexactKey(tree, reflect.TypeOf(v)); key != "" {
+		return errorf(http.StatusBadRequest, "invalid request: unknown field %q (keys are case-sensitive)", key)
 	}
 	// Exactly one JSON value: anything after it but white space is an error.
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
@@ -314,6 +329,60 @@ func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) *httpErr
 		return decodeError(err, h.maxBody)
 	}
 	return nil
+}
+
+// inexactKey returns the first key, in sorted order at each level, of the
+// JSON value v (decoded into any) that is read into a struct of type t but
+// is not exactly the name of one of its fields; "" when there is none. Maps
+// and slices are walked into; any other type (a json.RawMessage id) is not.
+func inexactKey(v any, t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if t.Kind() != reflect.Struct && t.Kind() != reflect.Map {
+			return ""
+		}
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			var et reflect.Type
+			if t.Kind() == reflect.Map {
+				et = t.Elem()
+			} else {
+				f, ok := fieldNamed(t, k)
+				if !ok {
+					return k
+				}
+				et = f.Type
+			}
+			if key := inexactKey(v[k], et); key != "" {
+				return key
+			}
+		}
+	case []any:
+		if t.Kind() != reflect.Slice {
+			return ""
+		}
+		for _, e := range v {
+			if key := inexactKey(e, t.Elem()); key != "" {
+				return key
+			}
+		}
+	}
+	return ""
+}
+
+// fieldNamed returns the field of struct type t whose JSON name is exactly
+// name.
+func fieldNamed(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == name || tag == "" && f.Name == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 // decodeError maps a body decoding error to its answer. Errors of the

@@ -35,7 +35,8 @@
 //	{"evidence":false}                leave the evidence lists empty
 //	{"mask":true}                     add "masked": the text with the evidence masked
 //
-// An unknown field or a value of the wrong type is a 400 that names it.
+// An unknown field, a key in another case than its field's ("Text" for
+// "text") or a value of the wrong type is a 400 that names it.
 // One text is answered with one object in the shape of a `saring classify`
 // output line: {"id":7,"flagged":[...],"labels":[...]} ("id" is omitted when
 // the request had none). A batch is answered with {"results":[...]}, one such

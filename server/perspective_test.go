@@ -153,6 +153,7 @@ func TestAnalyzeErrors(t *testing.T) {
 		{"HTML", `{"comment":{"text":"a","type":"HTML"},"requestedAttributes":{"TOXICITY":{}}}`, 400, "INVALID_ARGUMENT", "PLAIN_TEXT"},
 		{"score type", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreType":"RAW"}}}`, 400, "INVALID_ARGUMENT", "PROBABILITY"},
 		{"unknown field", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{}},"lang":"id"}`, 400, "INVALID_ARGUMENT", `unknown field "lang"`},
+		{"key in another case", `{"comment":{"Text":"a"},"requestedAttributes":{"TOXICITY":{"scoretype":"PROBABILITY"}}}`, 400, "INVALID_ARGUMENT", `unknown field "Text"`},
 		{"wrong type", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{}},"spanAnnotations":"yes"}`, 400, "INVALID_ARGUMENT", `"spanAnnotations"`},
 		{"text too long", `{"comment":{"text":"` + strings.Repeat("a", 101) + `"},"requestedAttributes":{"TOXICITY":{}}}`,
 			400, "INVALID_ARGUMENT", "over the limit of 100"},

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/internal/record"
 	"github.com/saring-id/saring/lexicon"
 	"github.com/saring-id/saring/normalize"
 	"github.com/saring-id/saring/server"
@@ -178,9 +179,9 @@ func classifyRecord(c *classify.Classifier, line string, at place, mask bool) an
 	if strings.TrimSpace(line) == "" {
 		return classifyText(c, nil, "", mask)
 	}
-	id, text, err := parseRecord(line)
+	id, text, err := record.Parse(line)
 	if err != nil {
-		return errorOutput{ID: id, Error: fmt.Sprintf("%s: %v", at, err)}
+		return record.ErrorOutput{ID: id, Error: fmt.Sprintf("%s: %v", at, err)}
 	}
 	return classifyText(c, id, text, mask)
 }
@@ -200,7 +201,7 @@ func classifyText(c *classify.Classifier, id json.RawMessage, text string, mask 
 func writePretty(w io.Writer, at place, rec any) {
 	n := strings.TrimPrefix(at.String(), "line ")
 	switch r := rec.(type) {
-	case errorOutput:
+	case record.ErrorOutput:
 		fmt.Fprintf(w, "#%s %serror: %s\n\n", n, idPrefix(r.ID), r.Error)
 	case server.Output:
 		head := "clean"

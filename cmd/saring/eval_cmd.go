@@ -57,17 +57,23 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *sweep {
-		return writeSweep(c, recs, corpus.specs, stdout, stderr)
+		return writeSweep(c, recs, names, corpus.specs, stdout, stderr)
 	}
 	rep, err := eval.Run(context.Background(), c, recs, corpus.specs)
 	if err != nil {
 		fmt.Fprintf(stderr, "saring eval: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "saring %s, %s\n", saring.Version, strings.Join(names, " "))
+	writeEvalHeader(stdout, names)
 	if err := rep.WriteText(stdout, *errs); err != nil {
 		fmt.Fprintf(stderr, "saring eval: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// writeEvalHeader prints the line that heads eval's output: the release and
+// the files read.
+func writeEvalHeader(w io.Writer, names []string) {
+	fmt.Fprintf(w, "saring %s, %s\n", saring.Version, strings.Join(names, " "))
 }

@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strconv"
 	"sync/atomic"
+
+	"github.com/saring-id/saring/internal/record"
 )
 
 // maxWorkers is the highest --workers: each worker may hold a batch of
@@ -183,7 +185,7 @@ type line struct {
 
 // answerLines answers every line of srcs with exactly one record on stdout,
 // in input order, computed by f.workers goroutines: answer(at, line) for each
-// line, an errorOutput for a line over f.maxBytes. Records are JSON objects,
+// line, a record.ErrorOutput for a line over f.maxBytes. Records are JSON objects,
 // one a line, unless write is given, which then prints each record itself.
 // Output to a regular file is fully buffered; otherwise each answer is
 // flushed as soon as the input has nothing more buffered, so a co-process
@@ -338,7 +340,7 @@ func (e *encoder) records(lines []line) []byte {
 	for _, l := range lines {
 		var rec any
 		if l.tooLong {
-			rec = errorOutput{Error: fmt.Sprintf("%s: longer than %d bytes (--max-bytes)", l.at, e.max)}
+			rec = record.ErrorOutput{Error: fmt.Sprintf("%s: longer than %d bytes (--max-bytes)", l.at, e.max)}
 		} else {
 			rec = e.answer(l.at, l.text)
 		}
@@ -349,14 +351,8 @@ func (e *encoder) records(lines []line) []byte {
 		mark := e.buf.Len()
 		if err := e.json.Encode(rec); err != nil {
 			e.buf.Truncate(mark)
-			e.json.Encode(errorOutput{Error: fmt.Sprintf("%s: encoding the answer: %v", l.at, err)})
+			e.json.Encode(record.ErrorOutput{Error: fmt.Sprintf("%s: encoding the answer: %v", l.at, err)})
 		}
 	}
 	return bytes.Clone(e.buf.Bytes())
-}
-
-// errorOutput answers an input line that could not be processed.
-type errorOutput struct {
-	ID    json.RawMessage `json:"id,omitempty"`
-	Error string          `json:"error"`
 }

@@ -36,6 +36,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/internal/record"
 	"github.com/saring-id/saring/server"
 )
 
@@ -100,35 +101,22 @@ func (f *classifyFn) Setup() error {
 	return nil
 }
 
-// errorOutput is the answer for a line that is not a post.
-type errorOutput struct {
-	ID    json.RawMessage `json:"id,omitempty"`
-	Error string          `json:"error"`
-}
-
-// post is one input line.
-type post struct {
-	ID   json.RawMessage `json:"id"`
-	Text *string         `json:"text"`
-}
-
-// ProcessElement answers one input line.
+// ProcessElement answers one input line as `saring classify --jsonl` does:
+// the record is read by the same parser, and a line that is not a record is
+// answered with the same message (without the line number, which Beam does
+// not keep).
 func (f *classifyFn) ProcessElement(ctx context.Context, line string, emitResult, emitLabel func(string)) error {
-	var p post
 	var answer any
-	switch err := json.Unmarshal([]byte(line), &p); {
-	case strings.TrimSpace(line) == "": // as `saring classify --jsonl` answers it
+	if strings.TrimSpace(line) == "" {
 		answer = server.Output{Result: f.c.Classify("")}
-	case err != nil:
-		answer = errorOutput{Error: fmt.Sprintf("invalid JSON: %v", err)}
-	case p.Text == nil:
-		answer = errorOutput{ID: p.ID, Error: `no "text" field`}
-	default:
-		r := f.c.Classify(*p.Text)
+	} else if id, text, err := record.Parse(line); err != nil {
+		answer = record.ErrorOutput{ID: id, Error: err.Error()}
+	} else {
+		r := f.c.Classify(text)
 		for _, l := range r.Flagged {
 			emitLabel(string(l))
 		}
-		answer = server.Output{ID: p.ID, Result: r}
+		answer = server.Output{ID: id, Result: r}
 	}
 	b, err := json.Marshal(answer)
 	if err != nil {

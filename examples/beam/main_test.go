@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/internal/record"
 	"github.com/saring-id/saring/server"
 )
 
@@ -40,20 +42,21 @@ func TestPipeline(t *testing.T) {
 
 	c, err := classify.New()
 	require.NoError(t, err)
-	want := map[string]string{}    // id -> expected answer line
-	wantErrors := map[string]int{} // error line -> times
+	want := map[string]string{}   // id -> expected answer line
+	wantErrors := map[string]int{ // the sample's two lines that are not posts
+		`{"id":"tanpa-teks","error":"no \"text\" field"}`:                                copies,
+		`{"error":"invalid JSON: invalid character 'b' looking for beginning of value"}`: copies,
+	}
 	wantCounts := map[string]int{} // label -> posts flagged
 	for _, line := range strings.Split(strings.TrimSpace(string(sample)), "\n") {
-		var p post
-		if json.Unmarshal([]byte(line), &p) != nil || p.Text == nil {
-			b, _ := json.Marshal(errorOutput{ID: p.ID, Error: "x"})
-			wantErrors[string(b)] += copies
-			continue
+		id, text, err := record.Parse(line)
+		if err != nil {
+			continue // one of wantErrors
 		}
-		r := c.Classify(*p.Text)
-		b, err := json.Marshal(server.Output{ID: p.ID, Result: r})
+		r := c.Classify(text)
+		b, err := json.Marshal(server.Output{ID: id, Result: r})
 		require.NoError(t, err)
-		want[string(p.ID)] = string(b)
+		want[string(id)] = string(b)
 		for _, l := range r.Flagged {
 			wantCounts[string(l)] += copies
 		}
@@ -70,8 +73,7 @@ func TestPipeline(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal([]byte(line), &r), line)
 		if r.Error != "" {
-			b, _ := json.Marshal(errorOutput{ID: r.ID, Error: "x"})
-			gotErrors[string(b)]++
+			gotErrors[line]++
 			continue
 		}
 		assert.Equal(t, want[string(r.ID)], line)
@@ -92,6 +94,29 @@ func TestPipeline(t *testing.T) {
 	classifiers.Lock()
 	defer classifiers.Unlock()
 	assert.Equal(t, 1, classifiers.builds[""], "one Classifier for the worker, built in Setup")
+}
+
+// TestProcessElementErrors checks the answers to lines that are not posts:
+// the messages of `saring classify --jsonl` (without its line number), in
+// JSON's terms, with the id whenever it could be read, and no label.
+func TestProcessElementErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"id":4,"text":123}`, `{"id":4,"error":"\"text\" is a number, want a string"}`},
+		{`{"id":5,"text":null}`, `{"id":5,"error":"\"text\" is null, want a string"}`},
+		{`{"id":8,"Text":"kafir"}`, `{"id":8,"error":"no \"text\" field"}`},
+		{`{"id":9,"text":"halo","text":"bangsat"}`, `{"error":"\"text\" appears twice"}`},
+		{`[{"id":1,"text":"halo"}]`, `{"error":"want a JSON object {\"id\":…,\"text\":\"…\"}, got an array"}`},
+		{`{"id":1,"text":"halo"`, `{"error":"invalid JSON: unexpected end of JSON input"}`},
+	}
+	f := &classifyFn{}
+	require.NoError(t, f.Setup())
+	for _, tc := range tests {
+		var got, labels []string
+		emit := func(s string) { got = append(got, s) }
+		require.NoError(t, f.ProcessElement(context.Background(), tc.in, emit, func(l string) { labels = append(labels, l) }))
+		assert.Equal(t, []string{tc.want}, got, tc.in)
+		assert.Empty(t, labels, tc.in)
+	}
 }
 
 // TestPipelineLexicons checks that --lexicons reaches the workers: a term

@@ -1,4 +1,9 @@
-package main
+// Package record reads the JSONL records saring classifies, one JSON
+// object {"id":…,"text":"…"} a line, and shapes the answer for a line it
+// cannot classify. `saring classify --jsonl` and the Beam example read
+// records with it, so both accept the same lines and refuse the others with
+// the same messages.
+package record
 
 import (
 	"bytes"
@@ -8,11 +13,19 @@ import (
 	"unicode/utf8"
 )
 
-// parseRecord reads a --jsonl record {"id":…,"text":"…"}: any other fields
-// are ignored, "id" may hold any JSON value and "text" must be a string;
-// keys match exactly, and "id" or "text" twice is an error. The id is
-// returned whenever it could be read, also with an error.
-func parseRecord(line string) (id json.RawMessage, text string, err error) {
+// ErrorOutput answers an input line that could not be classified: its id
+// when one could be read, and what is wrong with it.
+type ErrorOutput struct {
+	ID    json.RawMessage `json:"id,omitempty"`
+	Error string          `json:"error"`
+}
+
+// Parse reads a record {"id":…,"text":"…"}: any other fields are ignored,
+// "id" may hold any JSON value and "text" must be a string; keys match
+// exactly, and "id" or "text" twice is an error. The id is returned
+// whenever it could be read, also with an error, as it was written but in
+// valid UTF-8 (see validUTF8), so that an answer echoing it is valid JSON.
+func Parse(line string) (id json.RawMessage, text string, err error) {
 	b := []byte(line)
 	if !json.Valid(b) {
 		return nil, "", fmt.Errorf("invalid JSON: %w", syntaxError(b))
@@ -25,7 +38,7 @@ func parseRecord(line string) (id json.RawMessage, text string, err error) {
 	eachField(b, func(key string, v []byte) {
 		switch {
 		case key == "id" && id == nil:
-			id = v
+			id = validUTF8(v)
 		case key == "text" && raw == nil:
 			raw = v
 		case key == "id" || key == "text":
@@ -47,6 +60,26 @@ func parseRecord(line string) (id json.RawMessage, text string, err error) {
 		return id, "", fmt.Errorf(`"text": %w`, err)
 	}
 	return id, text, nil
+}
+
+// validUTF8 returns the JSON value v with each byte that is not UTF-8
+// replaced by U+FFFD, as encoding/json does when it reads a string. Valid
+// JSON holds such bytes only inside strings, so the result is valid JSON.
+func validUTF8(v []byte) []byte {
+	if utf8.Valid(v) {
+		return v
+	}
+	out := make([]byte, 0, len(v)+8)
+	for len(v) > 0 {
+		r, n := utf8.DecodeRune(v)
+		if r == utf8.RuneError && n == 1 {
+			out = append(out, "\uFFFD"...)
+		} else {
+			out = append(out, v[:n]...)
+		}
+		v = v[n:]
+	}
+	return out
 }
 
 // eachField calls fn with the key and the raw value of each member of the
