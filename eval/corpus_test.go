@@ -135,6 +135,18 @@ func TestAuthoredPosts(t *testing.T) {
 			"hoax":           {f1: 0.94, precision: 0.99},
 			"abusive":        {f1: 0.86, precision: 0.80},
 		}},
+		// Written by a third separate author from the label definitions
+		// alone; held out: never tuned on, so these are the honest
+		// figures for new posts. A floor guards against regression only:
+		// a failure here is not a reason to tune on the set.
+		{"posts3.jsonl", map[string]floor{
+			"hate_speech":    {f1: 0.81, precision: 0.89},
+			"sara":           {f1: 0.79, precision: 0.90},
+			"black_campaign": {f1: 0.78, precision: 0.93},
+			"provocation":    {f1: 0.80, precision: 0.94},
+			"hoax":           {f1: 0.71, precision: 0.88},
+			"abusive":        {f1: 0.80, precision: 0.71},
+		}},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
