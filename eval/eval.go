@@ -7,6 +7,7 @@ package eval
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -482,8 +483,8 @@ func Run(ctx context.Context, c *classify.Classifier, recs []Record, specs []Spe
 			}
 		}
 		m.finish()
-		slices.SortStableFunc(m.FalsePositives, func(a, b Case) int { return cmpFloat(b.Score, a.Score) })
-		slices.SortStableFunc(m.FalseNegatives, func(a, b Case) int { return cmpFloat(a.Score, b.Score) })
+		slices.SortStableFunc(m.FalsePositives, func(a, b Case) int { return cmp.Compare(b.Score, a.Score) })
+		slices.SortStableFunc(m.FalseNegatives, func(a, b Case) int { return cmp.Compare(a.Score, b.Score) })
 		rep.Labels = append(rep.Labels, m)
 	}
 	return rep, nil
@@ -520,16 +521,6 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // WriteText prints the figures as a table and, when worst > 0, that many of

@@ -30,6 +30,7 @@ package model
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -442,7 +443,7 @@ func (l *Label) Strongest(n int) (pos, neg []string) {
 		names = append(names, f)
 	}
 	slices.SortFunc(names, func(a, b string) int {
-		if c := -cmpFloat(l.Weights[a], l.Weights[b]); c != 0 {
+		if c := -cmp.Compare(l.Weights[a], l.Weights[b]); c != 0 {
 			return c
 		}
 		return strings.Compare(a, b)
@@ -458,16 +459,6 @@ func (l *Label) Strongest(n int) (pos, neg []string) {
 		}
 	}
 	return pos, neg
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Feature is one named feature of a text with its value (see
