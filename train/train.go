@@ -82,7 +82,9 @@ const weightDigits = 4
 
 // Train fits a model for labels on texts, where gold[i][j] says whether
 // texts[i] has labels[j]. c computes the features (use a lexicon-only
-// classifier with the lexicons the model will be used with).
+// classifier with the lexicons the model will be used with). It refuses,
+// naming the label and its counts, a label with fewer than opt.Folds
+// positive or negative texts: one class alone trains nothing but a bias.
 func Train(ctx context.Context, c *classify.Classifier, texts []string, labels []lexicon.Label, gold [][]bool, opt Options) (*Result, error) {
 	if err := check(texts, labels, gold, opt); err != nil {
 		return nil, err
@@ -240,6 +242,21 @@ func check(texts []string, labels []lexicon.Label, gold [][]bool, opt Options) e
 	for i, g := range gold {
 		if len(g) != len(labels) {
 			return fmt.Errorf("train: text %d has %d gold labels for %d labels", i, len(g), len(labels))
+		}
+	}
+	// A label with one class only would train a bias that switches it off
+	// (or on) for every text; with fewer than one text of a class a fold,
+	// cross-validation cannot choose a threshold honestly.
+	for j, l := range labels {
+		pos := 0
+		for _, g := range gold {
+			if g[j] {
+				pos++
+			}
+		}
+		if neg := len(gold) - pos; pos < opt.Folds || neg < opt.Folds {
+			return fmt.Errorf("train: label %s has %d positive and %d negative texts; it needs at least %d of each (one a fold)",
+				l, pos, neg, opt.Folds)
 		}
 	}
 	return nil

@@ -118,6 +118,12 @@ func TestTrainRefusesBadInput(t *testing.T) {
 	for i, g := range gold {
 		two[i] = []bool{g[0], !g[0]}
 	}
+	// neg has no positive text, pos no negative one, three only three
+	// positives: fewer than one a fold.
+	neg, pos, three := make([][]bool, len(gold)), make([][]bool, len(gold)), make([][]bool, len(gold))
+	for i := range gold {
+		neg[i], pos[i], three[i] = []bool{false}, []bool{true}, []bool{i < 3}
+	}
 	cases := []struct {
 		name   string
 		texts  []string
@@ -134,6 +140,9 @@ func TestTrainRefusesBadInput(t *testing.T) {
 		{"labels out of order", texts, []lexicon.Label{lexicon.Abusive, lexicon.HateSpeech}, two, opt, "order of lexicon.Labels"},
 		{"a label twice", texts, []lexicon.Label{lexicon.HateSpeech, lexicon.HateSpeech}, two, opt, "given twice"},
 		{"gold width", texts, []lexicon.Label{lexicon.HateSpeech, lexicon.Abusive}, gold, opt, "has 1 gold labels for 2"},
+		{"no positives", texts, hate, neg, opt, "hate_speech has 0 positive and 40 negative texts; it needs at least 5 of each (one a fold)"},
+		{"no negatives", texts, hate, pos, opt, "hate_speech has 40 positive and 0 negative texts"},
+		{"too few positives", texts, hate, three, opt, "hate_speech has 3 positive and 37 negative texts"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
