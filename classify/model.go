@@ -358,8 +358,9 @@ type hit struct {
 // predict computes the score of each label the model covers into st.prob
 // and, when it flags the label, adds the strongest contributing features
 // to its evidence as learned evidence. A covered label that the model does
-// not flag and the lexicons found no evidence for has no evidence, so the
-// result leaves it out.
+// not flag and the lexicons found no evidence for is left out of the
+// result; a flagged one is always in it, with no evidence when only the
+// bias carries it.
 func (st *state) predict() {
 	c := st.c
 	lm := c.learned
@@ -417,10 +418,16 @@ func (st *state) explain(lm *learned, s, i int) {
 	}
 }
 
+// modelled reports whether the classifier's model covers label i.
+func (st *state) modelled(i int) bool {
+	lm := st.c.learned
+	return lm != nil && lm.slot[i] >= 0
+}
+
 // scoreOf is the score of label i: the model's probability when the
 // classifier has a model that covers it, else the lexicons' noisy-OR.
 func (st *state) scoreOf(i int, miss float64) float64 {
-	if lm := st.c.learned; lm != nil && lm.slot[i] >= 0 {
+	if st.modelled(i) {
 		return round3(st.prob[i])
 	}
 	return round3(1 - miss)

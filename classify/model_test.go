@@ -119,6 +119,49 @@ func TestWithModelThresholdOverride(t *testing.T) {
 	assert.False(t, c.Classify("zorblat").Has(lexicon.Abusive))
 }
 
+// TestModelFlagsWithoutEvidence: a label the model flags where no feature
+// contributes positively (its bias alone carries it) is in the result,
+// flagged, with the model's score and no evidence.
+func TestModelFlagsWithoutEvidence(t *testing.T) {
+	m := &model.Model{
+		Saring: "test", Features: model.FeatureVersion, Corpus: "hand", Size: 1,
+		Labels: []model.Label{{
+			Label: lexicon.Abusive, Bias: 5, Threshold: 0.5, L2: 1,
+			Weights: map[string]float64{"w:pagi": -1},
+		}},
+	}
+	c := withModel(t, m)
+	cases := []struct {
+		text string
+		z    float64 // the log-odds: the bias and the negative weights
+	}{
+		{"selamat pagi", 4},   // no lexicon entry matches
+		{"selamat siang", 5},  // the bias alone
+		{"dasar k4f1r lo", 5}, // the lexicons flag hate speech, not abusive
+	}
+	for _, tc := range cases {
+		r := c.Classify(tc.text)
+		assert.Contains(t, r.Flagged, lexicon.Abusive, "%q: %+v", tc.text, r)
+		lr, ok := r.Label(lexicon.Abusive)
+		require.True(t, ok, "%q: a flagged label is in the result: %+v", tc.text, r)
+		assert.True(t, lr.Flagged, tc.text)
+		assert.InDelta(t, model.Sigmoid(tc.z), lr.Score, 0.001, tc.text)
+		assert.Empty(t, lr.Evidence, tc.text)
+	}
+}
+
+// TestModelHugeWeight: a hand-edited weight far beyond what training
+// gives keeps its sign in the evidence.
+func TestModelHugeWeight(t *testing.T) {
+	m := handModel(false)
+	m.Labels[0].Weights["w:zorblat"] = 1e308
+	lr, ok := withModel(t, m).Classify("zorblat").Label(lexicon.Abusive)
+	require.True(t, ok)
+	assert.Equal(t, 1.0, lr.Score)
+	require.NotEmpty(t, lr.Evidence)
+	assert.Equal(t, 1e308, lr.Evidence[0].Weight)
+}
+
 func TestWithModelRefuses(t *testing.T) {
 	_, err := classify.New(classify.WithModel(nil))
 	assert.Error(t, err)

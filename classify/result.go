@@ -234,6 +234,12 @@ func viaNames(via normalize.Via) []string {
 	return strings.Split(via.String(), ",")
 }
 
+// shown reports whether label i is in the result: it scores above 0 and
+// has evidence or is flagged (a model's bias alone may flag a label).
+func (st *state) shown(i int, s scores) bool {
+	return s.score[i] > 0 && (len(st.ev[i]) > 0 || s.score[i] >= st.c.threshold[i])
+}
+
 // result scores each label and assembles the Result. It copies the
 // evidence out of the scratch space into one allocation.
 func (st *state) result() Result {
@@ -241,7 +247,7 @@ func (st *state) result() Result {
 	s := st.score()
 	nLabels, nFlagged, nEv := 0, 0, 0
 	for i := range labelOrder {
-		if len(st.ev[i]) == 0 || s.score[i] <= 0 {
+		if !st.shown(i, s) {
 			continue
 		}
 		nLabels++
@@ -260,7 +266,7 @@ func (st *state) result() Result {
 	}
 	all := make([]Evidence, 0, nEv)
 	for i, l := range labelOrder {
-		if len(st.ev[i]) == 0 || s.score[i] <= 0 {
+		if !st.shown(i, s) {
 			continue
 		}
 		from := len(all)

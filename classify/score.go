@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"math"
+
 	"github.com/saring-id/saring/lexicon"
 )
 
@@ -37,7 +39,8 @@ type scores struct {
 }
 
 // score scores each label: the model's probability for a label the
-// classifier's model covers (see scoreOf), else the noisy-OR of its evidence, where the evidence
+// classifier's model covers (see scoreOf), with or without evidence (its
+// bias alone may flag it), else the noisy-OR of its evidence, where the evidence
 // standing on one match counts once, at its highest weight (see miss), and
 // the strongest severity among its evidence of weight 0.1 or more. sara
 // is hate speech too: its evidence counts for hate_speech.
@@ -45,7 +48,7 @@ func (st *state) score() scores {
 	st.ev[iHate] = append(st.ev[iHate], st.ev[iSARA]...)
 	var s scores
 	for i := range labelOrder {
-		if len(st.ev[i]) == 0 {
+		if len(st.ev[i]) == 0 && !st.modelled(i) {
 			continue
 		}
 		s.score[i], s.sev[i] = st.scoreOf(i, st.miss(st.ev[i])), labelSeverity(st.ev[i])
@@ -79,7 +82,12 @@ func (st *state) miss(evs []Evidence) float64 {
 	return miss
 }
 
-// round3 rounds a score to three decimals, for stable output.
+// round3 rounds x to three decimals, for stable output, half away from
+// zero, and never to -0. A number too large to have decimals (a
+// hand-edited weight) is returned as it is.
 func round3(x float64) float64 {
-	return float64(int(x*1000+0.5)) / 1000
+	if math.Abs(x) >= 1<<52/1000 {
+		return x
+	}
+	return math.Round(x*1000)/1000 + 0 // + 0: no -0
 }
