@@ -44,7 +44,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	corpus.register(fs, "training")
 	var lf lexiconFlags // use the same when classifying with the model
 	lf.register(fs)
-	out := fs.String("o", "", "write the model to this file (required)")
+	out := fs.String("o", "", "write the model to this file (required; not an input file), replacing it atomically")
 	fs.IntVar(&def.Folds, "folds", def.Folds, "k of the k-fold cross-validation")
 	fs.Uint64Var(&def.Seed, "seed", def.Seed, "seed of the shuffle that deals texts into folds")
 	l2 := floatsFlag(def.L2)
@@ -79,6 +79,9 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "saring train: %v\n", err)
 		return 1
+	}
+	if err := checkOutput(*out, files); err != nil {
+		return fail(err)
 	}
 	labels, err := trainLabels(corpus.specs)
 	if err != nil {
@@ -159,17 +162,50 @@ func trainLabels(specs []eval.Spec) ([]lexicon.Label, error) {
 	return labels, nil
 }
 
-// writeModelFile writes the model to path, removing a partial file on
-// error.
-func writeModelFile(path string, res *train.Result) error {
-	f, err := os.Create(path)
+// checkOutput refuses an output path that is one of the input files
+// (standard input, -, is none).
+func checkOutput(out string, files []string) error {
+	o, err := os.Stat(out)
 	if err != nil {
-		return err
+		return nil // no file there yet, or none we can read: writing tells
 	}
-	if err := res.Model.Write(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, err)
+	for _, f := range files {
+		if f == "-" {
+			continue
+		}
+		if in, err := os.Stat(f); err == nil && os.SameFile(o, in) {
+			return fmt.Errorf("-o %s is the input file %s; write the model elsewhere", out, f)
+		}
 	}
-	return f.Close()
+	return nil
+}
+
+// writeModelFile writes the model to path atomically: to a temporary file
+// in path's directory, renamed to path once complete (mode 0644), so that
+// whoever reads path (a server reloading its model) finds the old model
+// or the new one, never a partial file. On error the temporary file is
+// removed and path is left as it was.
+func writeModelFile(path string, res *train.Result) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("-o %s: %w", path, err)
+	}
+	err = res.Model.Write(f)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("-o %s: %w", path, err)
+	}
+	return nil
 }

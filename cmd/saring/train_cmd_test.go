@@ -97,6 +97,8 @@ func runCmdIn(stdin string, args ...string) (code int, stdout, stderr string) {
 func TestTrainCommandErrors(t *testing.T) {
 	corpus := trainCorpus(t)
 	out := filepath.Join(t.TempDir(), "m.model")
+	clean := filepath.Join(t.TempDir(), "clean.jsonl") // no text is abusive
+	require.NoError(t, os.WriteFile(clean, []byte(strings.Repeat(`{"text":"selamat pagi semua","kasar":0}`+"\n", 12)), 0o644))
 	broken := filepath.Join(t.TempDir(), "broken.model")
 	require.NoError(t, os.WriteFile(broken, []byte("#! saring-model 1\n@saring 0.6.0\n@features 1\n"), 0o644))
 	cases := []struct {
@@ -114,6 +116,9 @@ func TestTrainCommandErrors(t *testing.T) {
 		{[]string{"train", "--label", "abusive=kotor", "-o", out, corpus}, 1, `no field "kotor"`},
 		{[]string{"train", "--label", "abusive=kasar", "-o", out, corpus + ".none"}, 1, "no such file"},
 		{[]string{"train", "--label", "abusive=kasar", "--folds", "1", "-o", out, corpus}, 1, "folds"},
+		{[]string{"train", "--label", "abusive=kasar", "-o", out, clean}, 1, "label abusive has 0 positive and 12 negative texts"},
+		{[]string{"train", "--label", "abusive=kasar", "-o", filepath.Join(out, "none", "m.model"), corpus}, 1, "no such file or directory"},
+		{[]string{"train", "--label", "abusive=kasar", "-o", t.TempDir(), corpus}, 1, "saring train: -o "},
 		{[]string{"model", "inspect", broken}, 1, "broken.model:3: truncated"},
 		{[]string{"model", "inspect"}, 2, "usage"},
 		{[]string{"model", "frobnicate"}, 2, "unknown command"},
@@ -130,6 +135,37 @@ func TestTrainCommandErrors(t *testing.T) {
 	}
 	_, err := os.Stat(out)
 	assert.True(t, os.IsNotExist(err), "no model file is left by a failed run")
+}
+
+// TestTrainOutput: -o may not name an input file, and the model replaces
+// the file at -o by a rename, never by writing into it: a reader holding
+// the old file (a server about to reload it) keeps it whole.
+func TestTrainOutput(t *testing.T) {
+	corpus := trainCorpus(t)
+	before := readFile(t, corpus)
+	link := filepath.Join(t.TempDir(), "same.jsonl")
+	require.NoError(t, os.Symlink(corpus, link))
+	for _, o := range []string{corpus, link} {
+		code, _, errs := runCmd("train", "--label", "abusive=kasar", "-o", o, corpus)
+		assert.Equal(t, 1, code, errs)
+		assert.Contains(t, errs, "-o "+o+" is the input file "+corpus)
+	}
+	assert.Equal(t, before, readFile(t, corpus), "the corpus is untouched")
+
+	dir := t.TempDir()
+	path, held := filepath.Join(dir, "m.model"), filepath.Join(t.TempDir(), "held.model")
+	require.NoError(t, os.WriteFile(path, []byte("old model\n"), 0o644))
+	require.NoError(t, os.Link(path, held)) // the old file, as an open reader sees it
+	code, _, errs := runCmd("train", "--label", "abusive=kasar", "-o", path, corpus)
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "old model\n", readFile(t, held), "the old file was not written into")
+	assert.Contains(t, readFile(t, path), "@label abusive")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1, "no temporary file is left")
+	info, err := entries[0].Info()
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), info.Mode().Perm())
 }
 
 func readFile(t *testing.T, path string) string {
