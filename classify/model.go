@@ -239,10 +239,8 @@ func (st *state) features() {
 				st.allowed[k] = true
 			}
 			fallthrough
-		case lexicon.Counter, lexicon.Mention, lexicon.Group:
+		case lexicon.Counter, lexicon.Mention, lexicon.Group, lexicon.Political:
 			st.reading.Harmless = true
-			fallthrough
-		case lexicon.Political:
 			st.addFeat("l:", string(e.List), 1, start, end)
 		}
 		for _, t := range e.Targets {

@@ -23,7 +23,7 @@ func handModel(deference bool) *model.Model {
 		Saring: "test", Features: model.FeatureVersion, Corpus: "hand", Size: 1, Defer: deference,
 		Labels: []model.Label{{
 			Label: lexicon.Abusive, Bias: -3, Threshold: 0.5, L2: 1,
-			Weights: map[string]float64{"w:zorblat": 4, "x:abusive": 5, "w:peliharaan": 3, "w:kafir": 6, "c:reply": 0.5},
+			Weights: map[string]float64{"w:zorblat": 4, "x:abusive": 5, "w:peliharaan": 3, "w:kafir": 6, "c:reply": 0.5, "l:political": 4},
 		}},
 	}
 }
@@ -105,6 +105,8 @@ func TestModelDefers(t *testing.T) {
 		{"dasar k4f1r lo", true, false},                // the lexicons flag hate speech, not abusive
 		{"jangan sebarkan hoaks zorblat", true, false}, // counter-speech and a mention word
 		{"bangsat", true, true},                        // the lexicons flag abusive: it stays flagged
+		{"capres zorblat", true, false},                // a political target and no evidence: read, like a group noun
+		{"capres itu datang ke pasar", true, false},    // news about a politician is not abuse
 	}
 	alone, deferring := withModel(t, handModel(false)), withModel(t, handModel(true))
 	for _, tc := range cases {

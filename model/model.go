@@ -481,9 +481,11 @@ type Reading struct {
 	// negation, counter-speech, quotation.
 	Defused [6]bool
 	// Harmless reports an allow-listed phrase, a counter-speech cue, a
-	// word that only names a category (hoaks, SARA) or a group noun in the
-	// text: where the lexicons found no evidence for a label beside it, they
-	// read the text as harmless (a neutral mention of a group is not SARA).
+	// word that only names a category (hoaks, SARA), a group noun or a
+	// political target (a politician, a party, an office) in the text:
+	// where the lexicons found no evidence for a label beside it, they read
+	// the text as harmless (a neutral mention of a group is not SARA, and
+	// one of a politician is news, not hate speech).
 	Harmless bool
 }
 
@@ -491,9 +493,10 @@ type Reading struct {
 // a model may not raise it: the lexicons defused the label's evidence, or
 // flag another label and not this one, or found no evidence for it but
 // read the text otherwise (evidence for another label, an allow-listed
-// phrase, counter-speech, a mention, a group noun). A model trained on one corpus learns
-// that corpus's habits; where the lexicons know what a text is, their
-// knowledge stays in charge, and the model adds what they cannot see.
+// phrase, counter-speech, a mention, a group noun, a political target). A
+// model trained on one corpus learns that corpus's habits; where the
+// lexicons know what a text is, their knowledge stays in charge, and the
+// model adds what they cannot see.
 func (r *Reading) Stands(i int) bool {
 	switch {
 	case r.Defused[i]:
@@ -540,7 +543,7 @@ func Rescale(p, t float64) float64 {
 
 // ReadingOf is the Reading a text's features (classify.Classifier.Features)
 // record: the x:LABEL scores, d:LABEL defused labels and the l:allow,
-// l:counter and l:mention lists.
+// l:counter, l:mention, l:group and l:political lists.
 func ReadingOf(features []Feature) Reading {
 	var r Reading
 	labels := lexicon.Labels()
@@ -558,7 +561,7 @@ func ReadingOf(features []Feature) Reading {
 				r.Defused[i] = true
 			}
 		case "l":
-			r.Harmless = r.Harmless || name == "allow" || name == "counter" || name == "mention" || name == "group"
+			r.Harmless = r.Harmless || name == "allow" || name == "counter" || name == "mention" || name == "group" || name == "political"
 		}
 	}
 	return r

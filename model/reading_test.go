@@ -34,7 +34,7 @@ func TestReadingStands(t *testing.T) {
 		{"defused evidence", model.Reading{Score: [6]float64{hate: 0.06}, Defused: [6]bool{hate: true}}, hate, true},
 		{"another label is flagged", model.Reading{Score: [6]float64{hate: 0.3, black: 0.7}}, hate, true},
 		{"weak evidence for another label only", model.Reading{Score: [6]float64{black: 0.2}}, hate, true},
-		{"an allow-listed phrase, a counter cue or a mention", model.Reading{Harmless: true}, abusive, true},
+		{"an allow-listed phrase, a counter cue, a mention, a group or a political target", model.Reading{Harmless: true}, abusive, true},
 		{"harmless words beside evidence for the label", model.Reading{Score: [6]float64{abusive: 0.4}, Harmless: true}, abusive, false},
 	}
 	for _, tc := range cases {
@@ -62,7 +62,13 @@ func TestReadingOf(t *testing.T) {
 		{Name: "x:hate_speech", Value: 0.85}, {Name: "x:nope", Value: 1}, {Name: "l:political", Value: 1},
 	})
 	assert.Equal(t, model.Reading{Score: [6]float64{hate: 0.85}, Defused: [6]bool{sara: true}, Harmless: true}, r)
-	assert.False(t, model.ReadingOf([]model.Feature{{Name: "l:political", Value: 1}}).Harmless)
+	for list, harmless := range map[string]bool{
+		"allow": true, "counter": true, "mention": true, "group": true,
+		"political": true, // a politician or party named, with no evidence, is news
+		"person":    false,
+	} {
+		assert.Equal(t, harmless, model.ReadingOf([]model.Feature{{Name: "l:" + list, Value: 1}}).Harmless, list)
+	}
 }
 
 func TestRescale(t *testing.T) {
