@@ -283,7 +283,7 @@ func (p *parser) label(s string) error {
 		got[k] = true
 		switch k {
 		case "bias":
-			lm.Bias, err = parseFinite(v)
+			lm.Bias, err = parseWeight(v)
 		case "threshold":
 			lm.Threshold, err = parseFinite(v)
 			if err == nil && !(lm.Threshold > 0 && lm.Threshold < 1) {
@@ -342,7 +342,7 @@ func (p *parser) weight(s string) error {
 	if _, dup := lm.Weights[parts[1]]; dup {
 		return p.errf("%s feature %q given twice", l, parts[1])
 	}
-	w, err := parseFinite(parts[2])
+	w, err := parseWeight(parts[2])
 	if err != nil {
 		return p.errf("weight of %q: %v", parts[1], err)
 	}
@@ -375,6 +375,20 @@ func parseFinite(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is not finite", s)
 	}
 	return v, nil
+}
+
+// maxWeight bounds the weights and biases a model file may hold. Training
+// gives a few units at most; a larger one is an edit gone wrong, and sums
+// of such weights would overflow to infinities whose sum is NaN.
+const maxWeight = 1000
+
+// parseWeight parses a weight or a bias: finite, at most maxWeight in size.
+func parseWeight(s string) (float64, error) {
+	v, err := parseFinite(s)
+	if err == nil && math.Abs(v) > maxWeight {
+		err = fmt.Errorf("%q is beyond ±%d", s, maxWeight)
+	}
+	return v, err
 }
 
 func parseFigures(s string) (Figures, error) {
