@@ -155,3 +155,38 @@ func TestReload(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, code, "no admin route without WithReload")
 	assert.Error(t, New(live).Reload())
 }
+
+// TestModelInForce checks that /healthz and saring_build_info name the
+// model in force and follow a reload that swaps it.
+func TestModelInForce(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "mine.model")
+	write := func(weight string) {
+		m := "#! saring-model 1\n@saring 0.7.0\n@features 1\n@corpus 2 mine.jsonl\n@defer no\n" +
+			"@label abusive bias=-2 threshold=0.5 l2=1 weights=1 cv=1,1,1 nb=1,1,1\n" +
+			"abusive\tw:zorblat\t" + weight + "\n@end\n"
+		require.NoError(t, os.WriteFile(file, []byte(m), 0o644))
+	}
+	write("3")
+	opts := []classify.Option{classify.WithModelFile(file)}
+	live, err := classify.NewLive(opts...)
+	require.NoError(t, err)
+	h := New(live, WithReload(opts...))
+	model := func() string {
+		_, _, body := do(t, h, http.MethodGet, "/healthz", "", "")
+		var v struct {
+			Model string `json:"model"`
+		}
+		require.NoError(t, json.Unmarshal(body, &v))
+		_, _, m := do(t, h, http.MethodGet, "/metrics", "", "")
+		assert.Contains(t, string(m), `model="`+v.Model+`"`, "build_info names the same model")
+		return v.Model
+	}
+	first := model()
+	assert.Regexp(t, `^[0-9a-f]{12} mine\.jsonl/2$`, first)
+
+	write("4")
+	require.NoError(t, h.Reload())
+	second := model()
+	assert.Regexp(t, `^[0-9a-f]{12} mine\.jsonl/2$`, second)
+	assert.NotEqual(t, first, second, "another model is in force")
+}
