@@ -70,10 +70,13 @@
 // At most [WithMaxConcurrent] classification requests are handled at once
 // (default: the number of cores) and [WithMaxQueue] wait (default 32 a
 // worker); a request that finds the queue full gets 503 with Retry-After.
-// A request holds its place from before its body is read, so memory is
-// bounded by the limits: about the concurrency times (two bodies and one
-// text's answer), whatever clients send. With [WithTimeouts], a queued
-// request's read and write deadlines start when its turn comes.
+// A request takes a place only once its whole body has arrived, so
+// clients that send headers and stall (until the read timeout cuts them)
+// cannot fill the queue. The requests handled or waiting hold at most the
+// concurrency plus the queue times the body limit; a body still arriving
+// holds what has arrived, at most the body limit. With [WithTimeouts], the
+// body's read deadline runs from the start of the request and a queued
+// request's write deadline starts when its turn comes.
 //
 // # Errors
 //

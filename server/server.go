@@ -97,11 +97,11 @@ func WithMaxTextBytes(n int) Option {
 }
 
 // WithMaxConcurrent limits the classification requests handled at once to
-// n; the others wait in a queue (see [WithMaxQueue]). A request holds its
-// place from before its body is read until its answer is written, so the
-// memory of the requests being handled is bounded by n times the body
-// limit and the answer of one request. n <= 0 keeps the default, the
-// number of cores (GOMAXPROCS).
+// n; the others wait in a queue (see [WithMaxQueue]). A request takes its
+// place only once its whole body has arrived (within the body limit and the
+// read time of [WithTimeouts]), so clients that send headers and stall hold
+// no place, and holds it until its answer is written. n <= 0 keeps the
+// default, the number of cores (GOMAXPROCS).
 func WithMaxConcurrent(n int) Option {
 	return func(c *config) {
 		if n > 0 {
@@ -112,7 +112,9 @@ func WithMaxConcurrent(n int) Option {
 
 // WithMaxQueue limits the classification requests waiting for a place to
 // n; a request that finds the queue full is answered at once with 503 and
-// Retry-After. A waiting request holds only its connection. n < 0 keeps the
+// Retry-After. A waiting request holds its connection and its body, so the
+// requests handled or waiting hold at most (concurrent + queue) times the
+// body limit. n < 0 keeps the
 // default, [DefaultQueuePerWorker] per concurrent request; 0 means no queue.
 func WithMaxQueue(n int) Option {
 	return func(c *config) {
@@ -122,11 +124,12 @@ func WithMaxQueue(n int) Option {
 	}
 }
 
-// WithTimeouts gives a classification request, from the moment its turn
-// comes, read to finish sending its body and write to take its answer: set
-// them to the http.Server's ReadTimeout and WriteTimeout, which run from the
-// start of the request and would otherwise count the time it waited in the
-// queue. Zero leaves that deadline as the server set it.
+// WithTimeouts gives a classification request read to send its body, from
+// the start of its handling (before it is queued), and write to take its
+// answer, from the moment its turn comes: set them to the http.Server's
+// ReadTimeout and WriteTimeout; the server's WriteTimeout runs from the start
+// of the request and would otherwise count the time it waited in the queue.
+// Zero leaves that deadline as the server set it.
 func WithTimeouts(read, write time.Duration) Option {
 	return func(c *config) {
 		c.read, c.write = read, write
@@ -218,7 +221,7 @@ func New(live *classify.Live, opts ...Option) *Handler {
 		h.queue = DefaultQueuePerWorker * h.workers
 	}
 	h.maxBody = max(h.maxBody, maxEscape*int64(h.maxText)+bodyOverhead)
-	h.limit = newLimiter(h.workers, h.queue, h.read, h.write)
+	h.limit = newLimiter(h.workers, h.queue, h.maxBody, h.read, h.write)
 
 	h.metrics = newMetrics(h)
 	h.routes = []route{
