@@ -55,8 +55,9 @@
 // hate_speech and abusive, PROFANITY abusive, IDENTITY_ATTACK sara, THREAT
 // provocation; HATE_SPEECH, SARA, BLACK_CAMPAIGN, PROVOCATION, HOAX and
 // ABUSIVE are saring's labels. summaryScore is the label's score;
-// spanScores (with spanAnnotations) are the evidence spans with their
-// weights, begin and end in UTF-16 code units, end exclusive, as
+// spanScores (with spanAnnotations) are the spans of the lexicon and rule
+// evidence with their weights, probabilities in [0,1] (a model's learned
+// evidence weighs log-odds and has no span score), begin and end in UTF-16 code units, end exclusive, as
 // Perspective's API description defines them. Languages: id (and in), jv,
 // su, ms, min, bew, mak; none given means Indonesian. Any other attribute, or
 // no supported language, is answered as Perspective does: 400

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
 )
 
@@ -70,6 +71,9 @@ type attributeScores struct {
 	SummaryScore score       `json:"summaryScore"`
 }
 
+// spanScore is a span of a piece of lexicon or rule evidence, scored by
+// its weight, a probability in [0,1]. Learned evidence has no span score:
+// its weight is a contribution to the log-odds, which can exceed 1.
 type spanScore struct {
 	// Begin and End are UTF-16 code unit offsets, End exclusive, as
 	// Perspective's API description defines them.
@@ -144,6 +148,9 @@ func (h *Handler) analyze(w http.ResponseWriter, r *http.Request) {
 			}
 			as.SummaryScore.Value = max(as.SummaryScore.Value, lr.Score)
 			for _, ev := range lr.Evidence {
+				if ev.Match == classify.MatchLearned {
+					continue // its weight is a log-odds contribution, not a probability
+				}
 				spans = append(spans, spanScore{ev.StartUTF16, ev.EndUTF16, score{ev.Weight, probability}})
 			}
 		}

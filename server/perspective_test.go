@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -10,7 +11,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/model"
 )
 
 const analyzePath = "/v1alpha1/comments:analyze"
@@ -180,4 +183,36 @@ func TestAnalyzeErrors(t *testing.T) {
 	code, hdr, _ := do(t, h, http.MethodGet, analyzePath, "", "")
 	assert.Equal(t, http.StatusMethodNotAllowed, code)
 	assert.Equal(t, "POST", hdr.Get("Allow"))
+}
+
+// TestAnalyzeSpansWithModel scores PROFANITY with a model whose learned
+// weights are far above 1: every span score is still a probability, and
+// the spans are the lexicon evidence's, not the learned features'.
+func TestAnalyzeSpansWithModel(t *testing.T) {
+	m, err := model.Parse(strings.NewReader("#! saring-model 1\n@saring 0.7.0\n@features 1\n@corpus 2 mine.jsonl\n@defer no\n"+
+		"@label abusive bias=-2 threshold=0.5 l2=1 weights=2 cv=1,1,1 nb=1,1,1\n"+
+		"abusive\tw:zorblat\t6\nabusive\tx:abusive\t4\n@end\n"), "mine.model")
+	require.NoError(t, err)
+	opts, err := testOptions()
+	require.NoError(t, err)
+	live, err := classify.NewLive(append(opts, classify.WithModel(m))...)
+	require.NoError(t, err)
+	text := "dasar zorblat babi"
+	res := live.Classify(text)
+	lr, ok := res.Label(lexicon.Abusive)
+	require.True(t, ok && lr.Flagged, "precondition: the model flags abusive")
+	require.True(t, slices.ContainsFunc(lr.Evidence, func(e classify.Evidence) bool {
+		return e.Match == classify.MatchLearned && e.Weight > 1
+	}), "precondition: learned evidence weighs over 1: %+v", lr.Evidence)
+
+	a := analyze(t, New(live), `{"comment":{"text":"`+text+`"},"requestedAttributes":{"PROFANITY":{}},"spanAnnotations":true}`)
+	as := a.AttributeScores["PROFANITY"]
+	require.NotNil(t, as.SummaryScore)
+	assert.Equal(t, lr.Score, as.SummaryScore.Value)
+	var got []string
+	for _, s := range as.SpanScores {
+		assert.True(t, s.Score.Value >= 0 && s.Score.Value <= 1, "span %d:%d scores %v", s.Begin, s.End, s.Score.Value)
+		got = append(got, text[s.Begin:s.End])
+	}
+	assert.Equal(t, []string{"babi"}, got, "the lexicon's span only")
 }
