@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/saring-id/saring/classify"
 )
 
 // TestTextOfExactlyMaxText sends a text of exactly the text limit, in the
@@ -189,6 +191,21 @@ func TestRequestOptions(t *testing.T) {
 	require.Len(t, batch.Results, 2)
 	assert.Equal(t, "babi", *batch.Results[0].Masked, "only the labels kept are masked")
 	assert.Equal(t, "halo", *batch.Results[1].Masked)
+}
+
+// TestMaskRuleOnlyLabel asks for the mask of a label whose only evidence
+// is a rule, with the shipped lexicons: the rule's term is masked.
+func TestMaskRuleOnlyLabel(t *testing.T) {
+	live, err := classify.NewLive()
+	require.NoError(t, err)
+	code, _, out := do(t, New(live), http.MethodPost, "/v1/classify", "",
+		`{"text":"bangsat lu","options":{"labels":["hate_speech"],"mask":true}}`)
+	require.Equal(t, http.StatusOK, code, "%s", out)
+	var r wireResultFull
+	require.NoError(t, json.Unmarshal(out, &r))
+	require.Equal(t, []string{"hate_speech"}, r.Flagged)
+	require.NotNil(t, r.Masked)
+	assert.Equal(t, "******* lu", *r.Masked)
 }
 
 // wireResultFull is a result with the fields the options change.
