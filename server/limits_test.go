@@ -89,13 +89,8 @@ func TestStalledBodiesHoldNoPlace(t *testing.T) {
 	defer srv.Close()
 	var conns []net.Conn
 	for range stalled {
-		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-		require.NoError(t, err)
-		defer conn.Close()
-		require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
-		_, err = io.WriteString(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 25\r\n\r\n")
-		require.NoError(t, err)
-		conns = append(conns, conn)
+		conns = append(conns, dialAndSend(t, srv.Listener.Addr().String(),
+			"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 25\r\n\r\n"))
 	}
 	require.Eventually(t, func() bool { return entered.Load() == stalled }, 5*time.Second, time.Millisecond)
 
@@ -116,6 +111,19 @@ func TestStalledBodiesHoldNoPlace(t *testing.T) {
 	}
 }
 
+// dialAndSend opens a connection to addr, closed when the test ends, with
+// a 10 s deadline, and writes s on it.
+func dialAndSend(t *testing.T, addr, s string) net.Conn {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(conn, s)
+	require.NoError(t, err)
+	return conn
+}
+
 // TestSlowBody drips a body slower than the read timeout allows: the answer
 // is a 408 that does not quote the connection's addresses.
 func TestSlowBody(t *testing.T) {
@@ -123,12 +131,8 @@ func TestSlowBody(t *testing.T) {
 	srv.Config.ReadTimeout = 300 * time.Millisecond
 	srv.Start()
 	defer srv.Close()
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-	require.NoError(t, err)
-	defer conn.Close()
-	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
-	_, err = io.WriteString(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
-	require.NoError(t, err)
+	conn := dialAndSend(t, srv.Listener.Addr().String(),
+		"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	require.NoError(t, err)
 	body, err := io.ReadAll(resp.Body)
