@@ -227,6 +227,9 @@ func (h *Handler) checkAnalyze(req *analyzeRequest) (string, map[string][]lexico
 			if st := p.ScoreType; st != "" && st != probability && st != "SCORE_TYPE_UNSPECIFIED" {
 				return "", nil, nil, errorf(http.StatusBadRequest, "requestedAttributes.%s.scoreType %q is not supported; only PROBABILITY is", name, st)
 			}
+			if th := p.ScoreThreshold; th != nil && !(*th >= 0 && *th <= 1) {
+				return "", nil, nil, errorf(http.StatusBadRequest, "requestedAttributes.%s.scoreThreshold %v is outside [0,1]", name, *th)
+			}
 		}
 		labels[name] = ls
 	}

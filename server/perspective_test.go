@@ -155,6 +155,8 @@ func TestAnalyzeErrors(t *testing.T) {
 		{"empty comment", `{"comment":{"text":""},"requestedAttributes":{"TOXICITY":{}}}`, 400, "INVALID_ARGUMENT", "Comment must be non-empty."},
 		{"HTML", `{"comment":{"text":"a","type":"HTML"},"requestedAttributes":{"TOXICITY":{}}}`, 400, "INVALID_ARGUMENT", "PLAIN_TEXT"},
 		{"score type", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreType":"RAW"}}}`, 400, "INVALID_ARGUMENT", "PROBABILITY"},
+		{"threshold over 1", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":2}}}`, 400, "INVALID_ARGUMENT", "scoreThreshold 2 is outside [0,1]"},
+		{"threshold under 0", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":-1}}}`, 400, "INVALID_ARGUMENT", "scoreThreshold -1 is outside [0,1]"},
 		{"unknown field", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{}},"lang":"id"}`, 400, "INVALID_ARGUMENT", `unknown field "lang"`},
 		{"key in another case", `{"comment":{"Text":"a"},"requestedAttributes":{"TOXICITY":{"scoretype":"PROBABILITY"}}}`, 400, "INVALID_ARGUMENT", `unknown field "Text"`},
 		{"wrong type", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{}},"spanAnnotations":"yes"}`, 400, "INVALID_ARGUMENT", `"spanAnnotations"`},
