@@ -31,6 +31,11 @@ var perspectiveAttributes = map[string][]lexicon.Label{
 	"ABUSIVE":         {lexicon.Abusive},
 }
 
+// perspectivePrefix is the path of Perspective's routes: an unknown path
+// under it, or another method than POST on comments:analyze, is answered in
+// Google's error shape.
+const perspectivePrefix = "/v1alpha1/"
+
 // perspectiveLanguages are the language codes (ISO 639, the part before any
 // "-" of a BCP-47 tag) POST /v1alpha1/comments:analyze accepts: Indonesian
 // (and its old code "in"), and the regional languages saring's lexicons
@@ -100,10 +105,15 @@ type googleError struct {
 
 // writeGoogleError answers in the error shape of Google's APIs. Client
 // errors are 400 INVALID_ARGUMENT, as Perspective gives them (a text over
-// the limit included).
+// the limit included), but for an unknown path (404 NOT_FOUND) and another
+// method than POST (405 UNIMPLEMENTED, with Allow).
 func writeGoogleError(w http.ResponseWriter, code int, msg string) {
 	var e googleError
 	switch {
+	case code == http.StatusNotFound:
+		e.Error.Status = "NOT_FOUND"
+	case code == http.StatusMethodNotAllowed:
+		e.Error.Status = "UNIMPLEMENTED"
 	case code == http.StatusRequestTimeout:
 		e.Error.Status = "DEADLINE_EXCEEDED"
 	case code == http.StatusServiceUnavailable:

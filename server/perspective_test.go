@@ -182,9 +182,29 @@ func TestAnalyzeErrors(t *testing.T) {
 			assert.Contains(t, e.Error.Message, tt.msg)
 		})
 	}
-	code, hdr, _ := do(t, h, http.MethodGet, analyzePath, "", "")
-	assert.Equal(t, http.StatusMethodNotAllowed, code)
-	assert.Equal(t, "POST", hdr.Get("Allow"))
+	for _, tt := range []struct {
+		method, path string
+		code         int
+		status       string
+	}{
+		{http.MethodGet, analyzePath, http.StatusMethodNotAllowed, "UNIMPLEMENTED"},
+		{http.MethodPost, "/v1alpha1/comments:suggestscore", http.StatusNotFound, "NOT_FOUND"},
+	} {
+		code, hdr, out := do(t, h, tt.method, tt.path, "", "")
+		require.Equal(t, tt.code, code, "%s", out)
+		var e struct {
+			Error struct {
+				Code   int    `json:"code"`
+				Status string `json:"status"`
+			} `json:"error"`
+		}
+		require.NoError(t, json.Unmarshal(out, &e), "%s", out)
+		assert.Equal(t, tt.code, e.Error.Code, "%s %s: Google's error shape: %s", tt.method, tt.path, out)
+		assert.Equal(t, tt.status, e.Error.Status, "%s %s", tt.method, tt.path)
+		if tt.code == http.StatusMethodNotAllowed {
+			assert.Equal(t, "POST", hdr.Get("Allow"))
+		}
+	}
 }
 
 // TestAnalyzeSpansWithModel scores PROFANITY with a model whose learned

@@ -190,11 +190,13 @@ type Handler struct {
 	root    http.Handler
 }
 
-// route is one route of the API: a method, a ServeMux path pattern and its
-// handler. The OpenAPI description lists the same routes.
+// route is one route of the API: a method, a ServeMux path pattern, its
+// handler and how its errors are written. The OpenAPI description lists the
+// same routes.
 type route struct {
 	method, path string
 	handler      http.Handler
+	fail         func(http.ResponseWriter, int, string)
 }
 
 // New returns the handler of every route, classifying with the Classifier
@@ -225,15 +227,15 @@ func New(live *classify.Live, opts ...Option) *Handler {
 
 	h.metrics = newMetrics(h)
 	h.routes = []route{
-		{"POST", "/v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError)},
-		{"POST", "/v1alpha1/comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError)},
-		{"GET", "/healthz", http.HandlerFunc(h.healthz)},
-		{"GET", "/metrics", h.metricsHandler()},
-		{"GET", "/openapi.json", http.HandlerFunc(openAPI)},
-		{"GET", "/", http.HandlerFunc(page)},
+		{"POST", "/v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError), writeError},
+		{"POST", perspectivePrefix + "comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError), writeGoogleError},
+		{"GET", "/healthz", http.HandlerFunc(h.healthz), writeError},
+		{"GET", "/metrics", h.metricsHandler(), writeError},
+		{"GET", "/openapi.json", http.HandlerFunc(openAPI), writeError},
+		{"GET", "/", http.HandlerFunc(page), writeError},
 	}
 	if h.canReload {
-		h.routes = append(h.routes, route{"POST", "/admin/reload", http.HandlerFunc(h.adminReload)})
+		h.routes = append(h.routes, route{"POST", "/admin/reload", http.HandlerFunc(h.adminReload), writeError})
 	}
 	mux := http.NewServeMux()
 	for _, rt := range h.routes {
@@ -246,9 +248,10 @@ func New(live *classify.Live, opts ...Option) *Handler {
 			allow = "GET, HEAD"
 		}
 		mux.Handle(rt.method+" "+pattern, rt.handler)
-		mux.Handle(pattern, methodNotAllowed(allow))
+		mux.Handle(pattern, methodNotAllowed(allow, rt.fail))
 	}
-	mux.HandleFunc("/", notFound)
+	mux.Handle("/", notFound(writeError))
+	mux.Handle(perspectivePrefix, notFound(writeGoogleError))
 	h.root = h.wrap(mux)
 	return h
 }
@@ -281,15 +284,19 @@ func page(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write(indexHTML)
 }
 
-func notFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
+// notFound answers 404 in the error shape of fail.
+func notFound(fail func(http.ResponseWriter, int, string)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
+	})
 }
 
-// methodNotAllowed answers 405 with an Allow header listing allow.
-func methodNotAllowed(allow string) http.Handler {
+// methodNotAllowed answers 405 with an Allow header listing allow, in the
+// error shape of fail.
+func methodNotAllowed(allow string, fail func(http.ResponseWriter, int, string)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", allow)
-		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow)
+		fail(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow)
 	})
 }
 
