@@ -134,17 +134,19 @@ func TestReload(t *testing.T) {
 
 	th := New(live, WithReload(opts...), WithAdminToken("s3cret"))
 	for _, tc := range []struct {
-		remote, token string
-		code          int
+		remote, auth string
+		code         int
 	}{
 		{"127.0.0.1:1", "", http.StatusUnauthorized},
-		{"127.0.0.1:1", "wrong", http.StatusUnauthorized},
-		{"192.0.2.1:1", "s3cret", http.StatusInternalServerError}, // allowed; the file is still bad
+		{"127.0.0.1:1", "Bearer wrong", http.StatusUnauthorized},
+		{"127.0.0.1:1", "Basic s3cret", http.StatusUnauthorized},
+		{"192.0.2.1:1", "Bearer s3cret", http.StatusInternalServerError}, // allowed; the file is still bad
+		{"192.0.2.1:1", "bearer s3cret", http.StatusInternalServerError}, // the scheme is case-insensitive
 	} {
 		req := httptest.NewRequest(http.MethodPost, "/admin/reload", nil)
 		req.RemoteAddr = tc.remote
-		if tc.token != "" {
-			req.Header.Set("Authorization", "Bearer "+tc.token)
+		if tc.auth != "" {
+			req.Header.Set("Authorization", tc.auth)
 		}
 		rec := httptest.NewRecorder()
 		th.ServeHTTP(rec, req)
