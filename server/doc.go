@@ -73,11 +73,12 @@
 // worker); a request that finds the queue full gets 503 with Retry-After.
 // A request takes a place only once its whole body has arrived, so
 // clients that send headers and stall (until the read timeout cuts them)
-// cannot fill the queue. The requests handled or waiting hold at most the
-// concurrency plus the queue times the body limit; a body still arriving
-// holds what has arrived, at most the body limit. With [WithTimeouts], the
-// body's read deadline runs from the start of the request and a queued
-// request's write deadline starts when its turn comes.
+// cannot fill the queue. The bodies held, arriving, waiting or handled,
+// are bounded together by the concurrency plus the queue times the body
+// limit; a body that would go over it is refused with 503 and Retry-After.
+// So memory is bounded by the limits, whatever clients send. With
+// [WithTimeouts], the body's read deadline runs from the start of the
+// request and a queued request's write deadline starts when its turn comes.
 //
 // # Errors
 //

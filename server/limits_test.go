@@ -74,6 +74,36 @@ func TestConcurrencyLimit(t *testing.T) {
 	assert.Equal(t, http.StatusOK, code)
 }
 
+// TestBodyBudget holds one request whose body fills most of the budget
+// (one place, no queue, a 100-byte body limit): a second body that would
+// take the bodies held over it is refused with 503 while it arrives, and
+// accepted once the first is done.
+func TestBodyBudget(t *testing.T) {
+	l := newLimiter(1, 0, 100, 0, 0)
+	release := make(chan struct{})
+	var calls atomic.Int32
+	h := l.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			<-release
+		}
+		writeJSON(w, http.StatusOK, struct{}{})
+	}), writeError)
+	first := make(chan int, 1)
+	go func() {
+		code, _, _ := do(t, h, http.MethodPost, "/v1/classify", "", strings.Repeat(" ", 80))
+		first <- code
+	}()
+	require.Eventually(t, func() bool { w, _ := l.inUse(); return w == 1 }, 5*time.Second, time.Millisecond)
+	code, hdr, body := do(t, h, http.MethodPost, "/v1/classify", "", strings.Repeat(" ", 30))
+	requireJSONError(t, code, hdr, body, http.StatusServiceUnavailable, "memory budget")
+	assert.Equal(t, "1", hdr.Get("Retry-After"))
+	close(release)
+	assert.Equal(t, http.StatusOK, <-first)
+	code, _, _ = do(t, h, http.MethodPost, "/v1/classify", "", strings.Repeat(" ", 30))
+	assert.Equal(t, http.StatusOK, code, "the budget is released with the first body")
+	assert.Zero(t, l.held.Load())
+}
+
 // TestStalledBodiesHoldNoPlace opens more connections that send a
 // request's headers and no body than there are places and queue places:
 // the API still answers other clients at once, on both classification

@@ -112,9 +112,10 @@ func WithMaxConcurrent(n int) Option {
 
 // WithMaxQueue limits the classification requests waiting for a place to
 // n; a request that finds the queue full is answered at once with 503 and
-// Retry-After. A waiting request holds its connection and its body, so the
-// requests handled or waiting hold at most (concurrent + queue) times the
-// body limit. n < 0 keeps the
+// Retry-After. A waiting request holds its connection and its body; the
+// bodies held, arriving, waiting or handled, are bounded together by
+// (concurrent + queue) times the body limit, and a body that would go over
+// it is refused with 503 and Retry-After. n < 0 keeps the
 // default, [DefaultQueuePerWorker] per concurrent request; 0 means no queue.
 func WithMaxQueue(n int) Option {
 	return func(c *config) {
