@@ -19,9 +19,17 @@ const MaskRune = '*'
 //
 // Mask masks the evidence of the given labels, or, when none are given, of
 // the labels r flags. Evidence of a label r scores but does not flag is
-// masked only when the label is named. Rule evidence is not masked: its span
-// covers every word the rule joined ("bangsat lu" for person+insult), and the
-// words that carry the meaning are evidence of their own.
+// masked only when the label is named. What each piece of evidence masks:
+//
+//   - a lexicon match: its words;
+//   - a rule: only the term the rule fired on (its on= term: the insult of
+//     "bangsat lu" for person+insult, the call to action of "bakar ...
+//     mereka" for action+target), not the words it joined to it (the
+//     person, group or target addressed), which are ordinary words; a rule
+//     over the whole text masks what it found;
+//   - learned evidence (MatchLearned): nothing. It explains a model's
+//     score and is any word that weighed, "kamu" or a politician's name,
+//     not an offensive term.
 func (r Result) Mask(text string, labels ...lexicon.Label) string {
 	if len(labels) == 0 {
 		labels = r.Flagged
@@ -33,10 +41,14 @@ func (r Result) Mask(text string, labels ...lexicon.Label) string {
 			continue
 		}
 		for _, ev := range l.Evidence {
-			if ev.Match == MatchRule {
-				continue // its words are evidence of their own
+			start, end := ev.Start, ev.End
+			switch ev.Match {
+			case MatchLearned:
+				continue
+			case MatchRule:
+				start, end = int(ev.trigStart), int(ev.trigEnd)
 			}
-			start, end := max(ev.Start, 0), min(ev.End, len(text))
+			start, end = max(start, 0), min(end, len(text))
 			if start < end {
 				spans = append(spans, span{start, end})
 			}

@@ -2,6 +2,8 @@ package classify
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -71,6 +73,28 @@ type learned struct {
 	// are rescaled by (model.Reading.Combine).
 	deference bool
 	threshold []float64
+	// id names the model (see Classifier.ModelID).
+	id string
+}
+
+// ModelID names the model c scores with: the first 12 hex digits of the
+// SHA-256 of the model as model.Model.Write writes it (the same model
+// always gives the same bytes), then its training corpus's name and size
+// from its header ("3f2a9c1d0b7e dev.csv/9298"); "" when c has no model.
+func (c *Classifier) ModelID() string {
+	if c.learned == nil {
+		return ""
+	}
+	return c.learned.id
+}
+
+// modelID computes the name ModelID gives m.
+func modelID(m *model.Model) string {
+	sum := sha256.New()
+	if err := m.Write(sum); err != nil {
+		return "unwritable " + m.Corpus // a feature name Write refuses; still a model in force
+	}
+	return fmt.Sprintf("%s %s/%d", hex.EncodeToString(sum.Sum(nil))[:12], m.Corpus, m.Size)
 }
 
 // useModel lays out cfg's model, if any, and sets the thresholds of the
@@ -80,7 +104,7 @@ func (c *Classifier) useModel(cfg *config) {
 	if m == nil {
 		return
 	}
-	lm := &learned{deference: m.Defer}
+	lm := &learned{deference: m.Defer, id: modelID(m)}
 	for i := range lm.slot {
 		lm.slot[i] = -1
 	}

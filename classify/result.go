@@ -73,6 +73,10 @@ type Evidence struct {
 	// that upgrade a match's evidence for its own label replace it rather
 	// than add to it.
 	src int32
+	// trigStart and trigEnd are, for rule evidence, the span of the term
+	// the rule fired on (its on= match), or of what a rule over the whole
+	// text found: the words Mask hides.
+	trigStart, trigEnd int32
 }
 
 // LabelResult is the verdict for one label.
@@ -186,6 +190,7 @@ func (st *state) ruleEv(r *rule, m, ctx *match, w float64) Evidence {
 	return Evidence{
 		Term: term, Text: st.src[start:end], Start: start, End: end,
 		Match: MatchRule, Rule: r.name, Weight: w, Context: why, severity: sev, src: m.idx,
+		trigStart: int32(s1), trigEnd: int32(e1),
 	}
 }
 
@@ -195,6 +200,7 @@ func (st *state) textEv(r *rule, term string, start, end int) Evidence {
 	return Evidence{
 		Term: term, Text: st.src[start:end], Start: start, End: end,
 		Match: MatchRule, Rule: r.name, Weight: r.weight, severity: r.severity, src: -1,
+		trigStart: int32(start), trigEnd: int32(end),
 	}
 }
 

@@ -27,7 +27,7 @@ func (h *Handler) Reload() error {
 	}
 	h.metrics.reloads.WithLabelValues("ok").Inc()
 	v := h.versions()
-	h.log.Info("server: reloaded", "lexicons", v.Lexicons, "lexicon_entries", v.Entries)
+	h.log.Info("server: reloaded", "lexicons", v.Lexicons, "lexicon_entries", v.Entries, "model", v.Model)
 	return nil
 }
 
@@ -53,8 +53,9 @@ func (h *Handler) adminReload(w http.ResponseWriter, r *http.Request) {
 // when it carries it; without one, when it comes from a loopback address.
 func (h *Handler) adminAllowed(r *http.Request) bool {
 	if h.adminToken != "" {
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		return ok && subtle.ConstantTimeCompare([]byte(token), []byte(h.adminToken)) == 1
+		// The scheme is case-insensitive (RFC 7235).
+		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		return ok && strings.EqualFold(scheme, "Bearer") && subtle.ConstantTimeCompare([]byte(token), []byte(h.adminToken)) == 1
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {

@@ -55,8 +55,9 @@
 // hate_speech and abusive, PROFANITY abusive, IDENTITY_ATTACK sara, THREAT
 // provocation; HATE_SPEECH, SARA, BLACK_CAMPAIGN, PROVOCATION, HOAX and
 // ABUSIVE are saring's labels. summaryScore is the label's score;
-// spanScores (with spanAnnotations) are the evidence spans with their
-// weights, begin and end in UTF-16 code units, end exclusive, as
+// spanScores (with spanAnnotations) are the spans of the lexicon and rule
+// evidence with their weights, probabilities in [0,1] (a model's learned
+// evidence weighs log-odds and has no span score), begin and end in UTF-16 code units, end exclusive, as
 // Perspective's API description defines them. Languages: id (and in), jv,
 // su, ms, min, bew, mak; none given means Indonesian. Any other attribute, or
 // no supported language, is answered as Perspective does: 400
@@ -70,10 +71,14 @@
 // At most [WithMaxConcurrent] classification requests are handled at once
 // (default: the number of cores) and [WithMaxQueue] wait (default 32 a
 // worker); a request that finds the queue full gets 503 with Retry-After.
-// A request holds its place from before its body is read, so memory is
-// bounded by the limits: about the concurrency times (two bodies and one
-// text's answer), whatever clients send. With [WithTimeouts], a queued
-// request's read and write deadlines start when its turn comes.
+// A request takes a place only once its whole body has arrived, so
+// clients that send headers and stall (until the read timeout cuts them)
+// cannot fill the queue. The bodies held, arriving, waiting or handled,
+// are bounded together by the concurrency plus the queue times the body
+// limit; a body that would go over it is refused with 503 and Retry-After.
+// So memory is bounded by the limits, whatever clients send. With
+// [WithTimeouts], the body's read deadline runs from the start of the
+// request and a queued request's write deadline starts when its turn comes.
 //
 // # Errors
 //

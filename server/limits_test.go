@@ -8,13 +8,15 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/saring-id/saring/classify"
 )
 
 // TestTextOfExactlyMaxText sends a text of exactly the text limit, in the
@@ -37,45 +39,119 @@ func TestTextOfExactlyMaxText(t *testing.T) {
 	}
 }
 
-// blockedRequest starts a classify request on h whose body does not arrive
-// until the returned function is called; it returns the request's status.
-func blockedRequest(t *testing.T, h http.Handler) (finish func() int) {
-	t.Helper()
-	pr, pw := io.Pipe()
-	req := httptest.NewRequest(http.MethodPost, "/v1/classify", pr)
-	rec := httptest.NewRecorder()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		h.ServeHTTP(rec, req)
-	}()
-	return func() int {
-		_, _ = io.WriteString(pw, `{"text":"babi"}`)
-		pw.Close()
-		<-done
-		return rec.Code
-	}
-}
-
+// TestConcurrencyLimit fills the one place and the one queue place with
+// requests whose handling blocks: the next is refused with 503, and the
+// waiting one is served once the place is free.
 func TestConcurrencyLimit(t *testing.T) {
-	h := New(newLive(t), WithMaxConcurrent(1), WithMaxQueue(1))
-	first := blockedRequest(t, h)
-	require.Eventually(t, func() bool { w, _ := h.limit.inUse(); return w == 1 }, 5*time.Second, time.Millisecond)
-	second := blockedRequest(t, h)
-	require.Eventually(t, func() bool { _, q := h.limit.inUse(); return q == 1 }, 5*time.Second, time.Millisecond)
+	l := newLimiter(1, 1, DefaultMaxBodyBytes, 0, 0)
+	release := make(chan struct{})
+	h := l.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+		writeJSON(w, http.StatusOK, struct{}{})
+	}), writeError)
+	serve := func() chan int {
+		done := make(chan int, 1)
+		go func() {
+			code, _, _ := do(t, h, http.MethodPost, "/v1/classify", "", `{"text":"babi"}`)
+			done <- code
+		}()
+		return done
+	}
+	first := serve()
+	require.Eventually(t, func() bool { w, _ := l.inUse(); return w == 1 }, 5*time.Second, time.Millisecond)
+	second := serve()
+	require.Eventually(t, func() bool { _, q := l.inUse(); return q == 1 }, 5*time.Second, time.Millisecond)
 
 	// Full: one handled, one waiting.
 	code, hdr, body := do(t, h, http.MethodPost, "/v1/classify", "", `{"text":"babi"}`)
 	requireJSONError(t, code, hdr, body, http.StatusServiceUnavailable, "server busy")
 	assert.Equal(t, "1", hdr.Get("Retry-After"))
-	// Other routes are not limited.
-	code, _, _ = do(t, h, http.MethodGet, "/healthz", "", "")
-	assert.Equal(t, http.StatusOK, code)
 
-	assert.Equal(t, http.StatusOK, first())
-	assert.Equal(t, http.StatusOK, second(), "the queued request is served once a place is free")
+	close(release)
+	assert.Equal(t, http.StatusOK, <-first)
+	assert.Equal(t, http.StatusOK, <-second, "the queued request is served once a place is free")
 	code, _, _ = do(t, h, http.MethodPost, "/v1/classify", "", `{"text":"babi"}`)
 	assert.Equal(t, http.StatusOK, code)
+}
+
+// TestBodyBudget holds one request whose body fills most of the budget
+// (one place, no queue, a 100-byte body limit): a second body that would
+// take the bodies held over it is refused with 503 while it arrives, and
+// accepted once the first is done.
+func TestBodyBudget(t *testing.T) {
+	l := newLimiter(1, 0, 100, 0, 0)
+	release := make(chan struct{})
+	var calls atomic.Int32
+	h := l.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			<-release
+		}
+		writeJSON(w, http.StatusOK, struct{}{})
+	}), writeError)
+	first := make(chan int, 1)
+	go func() {
+		code, _, _ := do(t, h, http.MethodPost, "/v1/classify", "", strings.Repeat(" ", 80))
+		first <- code
+	}()
+	require.Eventually(t, func() bool { w, _ := l.inUse(); return w == 1 }, 5*time.Second, time.Millisecond)
+	code, hdr, body := do(t, h, http.MethodPost, "/v1/classify", "", strings.Repeat(" ", 30))
+	requireJSONError(t, code, hdr, body, http.StatusServiceUnavailable, "memory budget")
+	assert.Equal(t, "1", hdr.Get("Retry-After"))
+	close(release)
+	assert.Equal(t, http.StatusOK, <-first)
+	code, _, _ = do(t, h, http.MethodPost, "/v1/classify", "", strings.Repeat(" ", 30))
+	assert.Equal(t, http.StatusOK, code, "the budget is released with the first body")
+	assert.Zero(t, l.held.Load())
+}
+
+// TestStalledBodiesHoldNoPlace opens more connections that send a
+// request's headers and no body than there are places and queue places:
+// the API still answers other clients at once, on both classification
+// routes, and each stalled request is cut with 408 at the read timeout.
+func TestStalledBodiesHoldNoPlace(t *testing.T) {
+	const stalled = 5 // one place and one queue place
+	h := New(newLive(t), WithMaxConcurrent(1), WithMaxQueue(1), WithTimeouts(2*time.Second, 0))
+	var entered atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		entered.Add(1)
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	var conns []net.Conn
+	for range stalled {
+		conns = append(conns, dialAndSend(t, srv.Listener.Addr().String(),
+			"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 25\r\n\r\n"))
+	}
+	require.Eventually(t, func() bool { return entered.Load() == stalled }, 5*time.Second, time.Millisecond)
+
+	for _, route := range []struct{ path, body string }{
+		{"/v1/classify", `{"text":"babi"}`},
+		{analyzePath, `{"comment":{"text":"babi"},"requestedAttributes":{"TOXICITY":{}}}`},
+	} {
+		resp, err := http.Post(srv.URL+route.path, "application/json", strings.NewReader(route.body))
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusOK, resp.StatusCode, "%s while %d requests stall", route.path, stalled)
+	}
+	for _, conn := range conns {
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusRequestTimeout, resp.StatusCode, "a stalled body is cut at the read timeout")
+	}
+}
+
+// dialAndSend opens a connection to addr, closed when the test ends, with
+// a 10 s deadline, and writes s on it.
+func dialAndSend(t *testing.T, addr, s string) net.Conn {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(conn, s)
+	require.NoError(t, err)
+	return conn
 }
 
 // TestSlowBody drips a body slower than the read timeout allows: the answer
@@ -85,12 +161,8 @@ func TestSlowBody(t *testing.T) {
 	srv.Config.ReadTimeout = 300 * time.Millisecond
 	srv.Start()
 	defer srv.Close()
-	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-	require.NoError(t, err)
-	defer conn.Close()
-	require.NoError(t, conn.SetDeadline(time.Now().Add(10*time.Second)))
-	_, err = io.WriteString(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
-	require.NoError(t, err)
+	conn := dialAndSend(t, srv.Listener.Addr().String(),
+		"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	require.NoError(t, err)
 	body, err := io.ReadAll(resp.Body)
@@ -155,6 +227,21 @@ func TestRequestOptions(t *testing.T) {
 	assert.Equal(t, "halo", *batch.Results[1].Masked)
 }
 
+// TestMaskRuleOnlyLabel asks for the mask of a label whose only evidence
+// is a rule, with the shipped lexicons: the rule's term is masked.
+func TestMaskRuleOnlyLabel(t *testing.T) {
+	live, err := classify.NewLive()
+	require.NoError(t, err)
+	code, _, out := do(t, New(live), http.MethodPost, "/v1/classify", "",
+		`{"text":"bangsat lu","options":{"labels":["hate_speech"],"mask":true}}`)
+	require.Equal(t, http.StatusOK, code, "%s", out)
+	var r wireResultFull
+	require.NoError(t, json.Unmarshal(out, &r))
+	require.Equal(t, []string{"hate_speech"}, r.Flagged)
+	require.NotNil(t, r.Masked)
+	assert.Equal(t, "******* lu", *r.Masked)
+}
+
 // wireResultFull is a result with the fields the options change.
 type wireResultFull struct {
 	Flagged []string `json:"flagged"`
@@ -167,46 +254,31 @@ type wireResultFull struct {
 	Masked *string `json:"masked"`
 }
 
-// TestQueueWaitIsNotReadTime queues a request behind a slow one for longer
-// than the server's read timeout: its deadlines start when its turn comes,
-// so it is answered, not timed out.
-func TestQueueWaitIsNotReadTime(t *testing.T) {
-	srv := httptest.NewUnstartedServer(New(newLive(t), WithMaxConcurrent(1), WithTimeouts(3*time.Second, 0)))
-	srv.Config.ReadTimeout = 300 * time.Millisecond
+// TestQueueWaitIsNotWriteTime queues requests behind slow ones for longer
+// than the server's write timeout: their write deadline starts when their
+// turn comes, so they are answered, not cut.
+func TestQueueWaitIsNotWriteTime(t *testing.T) {
+	l := newLimiter(1, 2, DefaultMaxBodyBytes, 0, 3*time.Second)
+	srv := httptest.NewUnstartedServer(l.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(200 * time.Millisecond)
+		writeJSON(w, http.StatusOK, struct{}{})
+	}), writeError))
+	srv.Config.WriteTimeout = 300 * time.Millisecond
 	srv.Start()
 	defer srv.Close()
-	addr := srv.Listener.Addr().String()
-	body := `{"text":"babi"}`
-	request := "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-		strconv.Itoa(len(body)) + "\r\n\r\n"
-
-	// The slow one takes the only place and sends its body over a second.
-	slow, err := net.Dial("tcp", addr)
-	require.NoError(t, err)
-	defer slow.Close()
-	_, err = io.WriteString(slow, request)
-	require.NoError(t, err)
-	h := srv.Config.Handler.(*Handler)
-	require.Eventually(t, func() bool { w, _ := h.limit.inUse(); return w == 1 }, 5*time.Second, time.Millisecond)
-
-	queued := make(chan int, 1)
-	go func() {
-		resp, err := http.Post("http://"+addr+"/v1/classify", "application/json", strings.NewReader(body))
-		if err != nil {
-			queued <- -1
-			return
-		}
-		resp.Body.Close()
-		queued <- resp.StatusCode
-	}()
-	for i := range body {
-		time.Sleep(1000 * time.Millisecond / time.Duration(len(body)))
-		_, err = io.WriteString(slow, body[i:i+1])
-		require.NoError(t, err)
+	codes := make(chan int, 3)
+	for range 3 {
+		go func() {
+			resp, err := http.Post(srv.URL, "application/json", strings.NewReader(`{"text":"babi"}`))
+			if err != nil {
+				codes <- -1 // the connection was cut
+				return
+			}
+			resp.Body.Close()
+			codes <- resp.StatusCode
+		}()
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(slow), nil)
-	require.NoError(t, err)
-	resp.Body.Close()
-	assert.Equal(t, http.StatusOK, resp.StatusCode, "the slow body is within its deadline from its turn")
-	assert.Equal(t, http.StatusOK, <-queued, "the queued request waited over the read timeout and is answered")
+	for range 3 {
+		assert.Equal(t, http.StatusOK, <-codes, "the last waits 400 ms, over the write timeout, and is answered")
+	}
 }

@@ -112,6 +112,9 @@ func (h *Handler) versions() *versionInfo {
 		}
 		v.Lexicons = hex.EncodeToString(sum.Sum(nil))[:12]
 		v.Entries = len(entries)
+		if id := c.ModelID(); id != "" {
+			v.Model = id
+		}
 	}
 	h.version.Store(v)
 	return v

@@ -134,17 +134,19 @@ func TestReload(t *testing.T) {
 
 	th := New(live, WithReload(opts...), WithAdminToken("s3cret"))
 	for _, tc := range []struct {
-		remote, token string
-		code          int
+		remote, auth string
+		code         int
 	}{
 		{"127.0.0.1:1", "", http.StatusUnauthorized},
-		{"127.0.0.1:1", "wrong", http.StatusUnauthorized},
-		{"192.0.2.1:1", "s3cret", http.StatusInternalServerError}, // allowed; the file is still bad
+		{"127.0.0.1:1", "Bearer wrong", http.StatusUnauthorized},
+		{"127.0.0.1:1", "Basic s3cret", http.StatusUnauthorized},
+		{"192.0.2.1:1", "Bearer s3cret", http.StatusInternalServerError}, // allowed; the file is still bad
+		{"192.0.2.1:1", "bearer s3cret", http.StatusInternalServerError}, // the scheme is case-insensitive
 	} {
 		req := httptest.NewRequest(http.MethodPost, "/admin/reload", nil)
 		req.RemoteAddr = tc.remote
-		if tc.token != "" {
-			req.Header.Set("Authorization", "Bearer "+tc.token)
+		if tc.auth != "" {
+			req.Header.Set("Authorization", tc.auth)
 		}
 		rec := httptest.NewRecorder()
 		th.ServeHTTP(rec, req)
@@ -154,4 +156,39 @@ func TestReload(t *testing.T) {
 	code, _, _ = do(t, New(live), http.MethodPost, "/admin/reload", "", "")
 	assert.Equal(t, http.StatusNotFound, code, "no admin route without WithReload")
 	assert.Error(t, New(live).Reload())
+}
+
+// TestModelInForce checks that /healthz and saring_build_info name the
+// model in force and follow a reload that swaps it.
+func TestModelInForce(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "mine.model")
+	write := func(weight string) {
+		m := "#! saring-model 1\n@saring 0.7.0\n@features 1\n@corpus 2 mine.jsonl\n@defer no\n" +
+			"@label abusive bias=-2 threshold=0.5 l2=1 weights=1 cv=1,1,1 nb=1,1,1\n" +
+			"abusive\tw:zorblat\t" + weight + "\n@end\n"
+		require.NoError(t, os.WriteFile(file, []byte(m), 0o644))
+	}
+	write("3")
+	opts := []classify.Option{classify.WithModelFile(file)}
+	live, err := classify.NewLive(opts...)
+	require.NoError(t, err)
+	h := New(live, WithReload(opts...))
+	model := func() string {
+		_, _, body := do(t, h, http.MethodGet, "/healthz", "", "")
+		var v struct {
+			Model string `json:"model"`
+		}
+		require.NoError(t, json.Unmarshal(body, &v))
+		_, _, m := do(t, h, http.MethodGet, "/metrics", "", "")
+		assert.Contains(t, string(m), `model="`+v.Model+`"`, "build_info names the same model")
+		return v.Model
+	}
+	first := model()
+	assert.Regexp(t, `^[0-9a-f]{12} mine\.jsonl/2$`, first)
+
+	write("4")
+	require.NoError(t, h.Reload())
+	second := model()
+	assert.Regexp(t, `^[0-9a-f]{12} mine\.jsonl/2$`, second)
+	assert.NotEqual(t, first, second, "another model is in force")
 }

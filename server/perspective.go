@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
 )
 
@@ -29,6 +30,11 @@ var perspectiveAttributes = map[string][]lexicon.Label{
 	"HOAX":            {lexicon.Hoax},
 	"ABUSIVE":         {lexicon.Abusive},
 }
+
+// perspectivePrefix is the path of Perspective's routes: an unknown path
+// under it, or another method than POST on comments:analyze, is answered in
+// Google's error shape.
+const perspectivePrefix = "/v1alpha1/"
 
 // perspectiveLanguages are the language codes (ISO 639, the part before any
 // "-" of a BCP-47 tag) POST /v1alpha1/comments:analyze accepts: Indonesian
@@ -70,6 +76,9 @@ type attributeScores struct {
 	SummaryScore score       `json:"summaryScore"`
 }
 
+// spanScore is a span of a piece of lexicon or rule evidence, scored by
+// its weight, a probability in [0,1]. Learned evidence has no span score:
+// its weight is a contribution to the log-odds, which can exceed 1.
 type spanScore struct {
 	// Begin and End are UTF-16 code unit offsets, End exclusive, as
 	// Perspective's API description defines them.
@@ -96,10 +105,15 @@ type googleError struct {
 
 // writeGoogleError answers in the error shape of Google's APIs. Client
 // errors are 400 INVALID_ARGUMENT, as Perspective gives them (a text over
-// the limit included).
+// the limit included), but for an unknown path (404 NOT_FOUND) and another
+// method than POST (405 UNIMPLEMENTED, with Allow).
 func writeGoogleError(w http.ResponseWriter, code int, msg string) {
 	var e googleError
 	switch {
+	case code == http.StatusNotFound:
+		e.Error.Status = "NOT_FOUND"
+	case code == http.StatusMethodNotAllowed:
+		e.Error.Status = "UNIMPLEMENTED"
 	case code == http.StatusRequestTimeout:
 		e.Error.Status = "DEADLINE_EXCEEDED"
 	case code == http.StatusServiceUnavailable:
@@ -144,6 +158,9 @@ func (h *Handler) analyze(w http.ResponseWriter, r *http.Request) {
 			}
 			as.SummaryScore.Value = max(as.SummaryScore.Value, lr.Score)
 			for _, ev := range lr.Evidence {
+				if ev.Match == classify.MatchLearned {
+					continue // its weight is a log-odds contribution, not a probability
+				}
 				spans = append(spans, spanScore{ev.StartUTF16, ev.EndUTF16, score{ev.Weight, probability}})
 			}
 		}
@@ -219,6 +236,9 @@ func (h *Handler) checkAnalyze(req *analyzeRequest) (string, map[string][]lexico
 		if p := req.RequestedAttributes[name]; p != nil {
 			if st := p.ScoreType; st != "" && st != probability && st != "SCORE_TYPE_UNSPECIFIED" {
 				return "", nil, nil, errorf(http.StatusBadRequest, "requestedAttributes.%s.scoreType %q is not supported; only PROBABILITY is", name, st)
+			}
+			if th := p.ScoreThreshold; th != nil && !(*th >= 0 && *th <= 1) {
+				return "", nil, nil, errorf(http.StatusBadRequest, "requestedAttributes.%s.scoreThreshold %v is outside [0,1]", name, *th)
 			}
 		}
 		labels[name] = ls

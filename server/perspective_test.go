@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -10,7 +11,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/lexicon"
+	"github.com/saring-id/saring/model"
 )
 
 const analyzePath = "/v1alpha1/comments:analyze"
@@ -152,6 +155,8 @@ func TestAnalyzeErrors(t *testing.T) {
 		{"empty comment", `{"comment":{"text":""},"requestedAttributes":{"TOXICITY":{}}}`, 400, "INVALID_ARGUMENT", "Comment must be non-empty."},
 		{"HTML", `{"comment":{"text":"a","type":"HTML"},"requestedAttributes":{"TOXICITY":{}}}`, 400, "INVALID_ARGUMENT", "PLAIN_TEXT"},
 		{"score type", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreType":"RAW"}}}`, 400, "INVALID_ARGUMENT", "PROBABILITY"},
+		{"threshold over 1", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":2}}}`, 400, "INVALID_ARGUMENT", "scoreThreshold 2 is outside [0,1]"},
+		{"threshold under 0", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":-1}}}`, 400, "INVALID_ARGUMENT", "scoreThreshold -1 is outside [0,1]"},
 		{"unknown field", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{}},"lang":"id"}`, 400, "INVALID_ARGUMENT", `unknown field "lang"`},
 		{"key in another case", `{"comment":{"Text":"a"},"requestedAttributes":{"TOXICITY":{"scoretype":"PROBABILITY"}}}`, 400, "INVALID_ARGUMENT", `unknown field "Text"`},
 		{"wrong type", `{"comment":{"text":"a"},"requestedAttributes":{"TOXICITY":{}},"spanAnnotations":"yes"}`, 400, "INVALID_ARGUMENT", `"spanAnnotations"`},
@@ -177,7 +182,59 @@ func TestAnalyzeErrors(t *testing.T) {
 			assert.Contains(t, e.Error.Message, tt.msg)
 		})
 	}
-	code, hdr, _ := do(t, h, http.MethodGet, analyzePath, "", "")
-	assert.Equal(t, http.StatusMethodNotAllowed, code)
-	assert.Equal(t, "POST", hdr.Get("Allow"))
+	for _, tt := range []struct {
+		method, path string
+		code         int
+		status       string
+	}{
+		{http.MethodGet, analyzePath, http.StatusMethodNotAllowed, "UNIMPLEMENTED"},
+		{http.MethodPost, "/v1alpha1/comments:suggestscore", http.StatusNotFound, "NOT_FOUND"},
+	} {
+		code, hdr, out := do(t, h, tt.method, tt.path, "", "")
+		require.Equal(t, tt.code, code, "%s", out)
+		var e struct {
+			Error struct {
+				Code   int    `json:"code"`
+				Status string `json:"status"`
+			} `json:"error"`
+		}
+		require.NoError(t, json.Unmarshal(out, &e), "%s", out)
+		assert.Equal(t, tt.code, e.Error.Code, "%s %s: Google's error shape: %s", tt.method, tt.path, out)
+		assert.Equal(t, tt.status, e.Error.Status, "%s %s", tt.method, tt.path)
+		if tt.code == http.StatusMethodNotAllowed {
+			assert.Equal(t, "POST", hdr.Get("Allow"))
+		}
+	}
+}
+
+// TestAnalyzeSpansWithModel scores PROFANITY with a model whose learned
+// weights are far above 1: every span score is still a probability, and
+// the spans are the lexicon evidence's, not the learned features'.
+func TestAnalyzeSpansWithModel(t *testing.T) {
+	m, err := model.Parse(strings.NewReader("#! saring-model 1\n@saring 0.7.0\n@features 1\n@corpus 2 mine.jsonl\n@defer no\n"+
+		"@label abusive bias=-2 threshold=0.5 l2=1 weights=2 cv=1,1,1 nb=1,1,1\n"+
+		"abusive\tw:zorblat\t6\nabusive\tx:abusive\t4\n@end\n"), "mine.model")
+	require.NoError(t, err)
+	opts, err := testOptions()
+	require.NoError(t, err)
+	live, err := classify.NewLive(append(opts, classify.WithModel(m))...)
+	require.NoError(t, err)
+	text := "dasar zorblat babi"
+	res := live.Classify(text)
+	lr, ok := res.Label(lexicon.Abusive)
+	require.True(t, ok && lr.Flagged, "precondition: the model flags abusive")
+	require.True(t, slices.ContainsFunc(lr.Evidence, func(e classify.Evidence) bool {
+		return e.Match == classify.MatchLearned && e.Weight > 1
+	}), "precondition: learned evidence weighs over 1: %+v", lr.Evidence)
+
+	a := analyze(t, New(live), `{"comment":{"text":"`+text+`"},"requestedAttributes":{"PROFANITY":{}},"spanAnnotations":true}`)
+	as := a.AttributeScores["PROFANITY"]
+	require.NotNil(t, as.SummaryScore)
+	assert.Equal(t, lr.Score, as.SummaryScore.Value)
+	var got []string
+	for _, s := range as.SpanScores {
+		assert.True(t, s.Score.Value >= 0 && s.Score.Value <= 1, "span %d:%d scores %v", s.Begin, s.End, s.Score.Value)
+		got = append(got, text[s.Begin:s.End])
+	}
+	assert.Equal(t, []string{"babi"}, got, "the lexicon's span only")
 }

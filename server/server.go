@@ -97,11 +97,11 @@ func WithMaxTextBytes(n int) Option {
 }
 
 // WithMaxConcurrent limits the classification requests handled at once to
-// n; the others wait in a queue (see [WithMaxQueue]). A request holds its
-// place from before its body is read until its answer is written, so the
-// memory of the requests being handled is bounded by n times the body
-// limit and the answer of one request. n <= 0 keeps the default, the
-// number of cores (GOMAXPROCS).
+// n; the others wait in a queue (see [WithMaxQueue]). A request takes its
+// place only once its whole body has arrived (within the body limit and the
+// read time of [WithTimeouts]), so clients that send headers and stall hold
+// no place, and holds it until its answer is written. n <= 0 keeps the
+// default, the number of cores (GOMAXPROCS).
 func WithMaxConcurrent(n int) Option {
 	return func(c *config) {
 		if n > 0 {
@@ -112,7 +112,10 @@ func WithMaxConcurrent(n int) Option {
 
 // WithMaxQueue limits the classification requests waiting for a place to
 // n; a request that finds the queue full is answered at once with 503 and
-// Retry-After. A waiting request holds only its connection. n < 0 keeps the
+// Retry-After. A waiting request holds its connection and its body; the
+// bodies held, arriving, waiting or handled, are bounded together by
+// (concurrent + queue) times the body limit, and a body that would go over
+// it is refused with 503 and Retry-After. n < 0 keeps the
 // default, [DefaultQueuePerWorker] per concurrent request; 0 means no queue.
 func WithMaxQueue(n int) Option {
 	return func(c *config) {
@@ -122,11 +125,12 @@ func WithMaxQueue(n int) Option {
 	}
 }
 
-// WithTimeouts gives a classification request, from the moment its turn
-// comes, read to finish sending its body and write to take its answer: set
-// them to the http.Server's ReadTimeout and WriteTimeout, which run from the
-// start of the request and would otherwise count the time it waited in the
-// queue. Zero leaves that deadline as the server set it.
+// WithTimeouts gives a classification request read to send its body, from
+// the start of its handling (before it is queued), and write to take its
+// answer, from the moment its turn comes: set them to the http.Server's
+// ReadTimeout and WriteTimeout; the server's WriteTimeout runs from the start
+// of the request and would otherwise count the time it waited in the queue.
+// Zero leaves that deadline as the server set it.
 func WithTimeouts(read, write time.Duration) Option {
 	return func(c *config) {
 		c.read, c.write = read, write
@@ -187,11 +191,13 @@ type Handler struct {
 	root    http.Handler
 }
 
-// route is one route of the API: a method, a ServeMux path pattern and its
-// handler. The OpenAPI description lists the same routes.
+// route is one route of the API: a method, a ServeMux path pattern, its
+// handler and how its errors are written. The OpenAPI description lists the
+// same routes.
 type route struct {
 	method, path string
 	handler      http.Handler
+	fail         func(http.ResponseWriter, int, string)
 }
 
 // New returns the handler of every route, classifying with the Classifier
@@ -218,19 +224,19 @@ func New(live *classify.Live, opts ...Option) *Handler {
 		h.queue = DefaultQueuePerWorker * h.workers
 	}
 	h.maxBody = max(h.maxBody, maxEscape*int64(h.maxText)+bodyOverhead)
-	h.limit = newLimiter(h.workers, h.queue, h.read, h.write)
+	h.limit = newLimiter(h.workers, h.queue, h.maxBody, h.read, h.write)
 
 	h.metrics = newMetrics(h)
 	h.routes = []route{
-		{"POST", "/v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError)},
-		{"POST", "/v1alpha1/comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError)},
-		{"GET", "/healthz", http.HandlerFunc(h.healthz)},
-		{"GET", "/metrics", h.metricsHandler()},
-		{"GET", "/openapi.json", http.HandlerFunc(openAPI)},
-		{"GET", "/", http.HandlerFunc(page)},
+		{"POST", "/v1/classify", h.limit.wrap(http.HandlerFunc(h.classify), writeError), writeError},
+		{"POST", perspectivePrefix + "comments:analyze", h.limit.wrap(http.HandlerFunc(h.analyze), writeGoogleError), writeGoogleError},
+		{"GET", "/healthz", http.HandlerFunc(h.healthz), writeError},
+		{"GET", "/metrics", h.metricsHandler(), writeError},
+		{"GET", "/openapi.json", http.HandlerFunc(openAPI), writeError},
+		{"GET", "/", http.HandlerFunc(page), writeError},
 	}
 	if h.canReload {
-		h.routes = append(h.routes, route{"POST", "/admin/reload", http.HandlerFunc(h.adminReload)})
+		h.routes = append(h.routes, route{"POST", "/admin/reload", http.HandlerFunc(h.adminReload), writeError})
 	}
 	mux := http.NewServeMux()
 	for _, rt := range h.routes {
@@ -243,9 +249,10 @@ func New(live *classify.Live, opts ...Option) *Handler {
 			allow = "GET, HEAD"
 		}
 		mux.Handle(rt.method+" "+pattern, rt.handler)
-		mux.Handle(pattern, methodNotAllowed(allow))
+		mux.Handle(pattern, methodNotAllowed(allow, rt.fail))
 	}
-	mux.HandleFunc("/", notFound)
+	mux.Handle("/", notFound(writeError))
+	mux.Handle(perspectivePrefix, notFound(writeGoogleError))
 	h.root = h.wrap(mux)
 	return h
 }
@@ -278,15 +285,19 @@ func page(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write(indexHTML)
 }
 
-func notFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
+// notFound answers 404 in the error shape of fail.
+func notFound(fail func(http.ResponseWriter, int, string)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
+	})
 }
 
-// methodNotAllowed answers 405 with an Allow header listing allow.
-func methodNotAllowed(allow string) http.Handler {
+// methodNotAllowed answers 405 with an Allow header listing allow, in the
+// error shape of fail.
+func methodNotAllowed(allow string, fail func(http.ResponseWriter, int, string)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", allow)
-		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow)
+		fail(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow)
 	})
 }
 

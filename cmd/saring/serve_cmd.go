@@ -50,7 +50,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxConcurrent, "max-concurrent", 0, "classification requests handled at once (0: the number of cores)")
 	fs.IntVar(&f.maxQueue, "max-queue", -1, fmt.Sprintf("classification requests waiting for their turn; more get 503 (-1: %d per concurrent request)", server.DefaultQueuePerWorker))
 	fs.DurationVar(&f.readHeader, "read-header-timeout", 5*time.Second, "time to read a request's headers")
-	fs.DurationVar(&f.read, "read-timeout", 30*time.Second, "time to read a whole request (for a queued classification request, its body from when its turn comes); a body not read by then gets 408")
+	fs.DurationVar(&f.read, "read-timeout", 30*time.Second, "time to read a whole request, body included, before a classification request is queued; a body not read by then gets 408")
 	fs.DurationVar(&f.write, "write-timeout", 60*time.Second, "time from the end of the request headers (for a queued classification request, from when its turn comes) to the end of the answer")
 	fs.DurationVar(&f.idle, "idle-timeout", 120*time.Second, "time a keep-alive connection may wait for its next request")
 	fs.IntVar(&f.maxHeaderBytes, "max-header-bytes", 64<<10, "largest request header block in bytes")
