@@ -130,6 +130,32 @@ func (r Result) Has(l lexicon.Label) bool {
 	return false
 }
 
+// WithThresholds returns r as it would be with the given flagging
+// thresholds: each label in thresholds is flagged when its score reaches its
+// threshold there, and the others keep their verdict. Scores and evidence do
+// not change. A label newly flagged gets the severity it would have had;
+// a label no longer flagged loses it. r itself is not changed.
+func (r Result) WithThresholds(thresholds map[lexicon.Label]float64) Result {
+	out := Result{Flagged: []lexicon.Label{}, Labels: slices.Clone(r.Labels)}
+	for i := range out.Labels {
+		lr := &out.Labels[i]
+		if t, ok := thresholds[lr.Label]; ok {
+			flagged := lr.Score >= t
+			switch {
+			case flagged && !lr.Flagged:
+				lr.Severity = labelSeverity(lr.Evidence)
+			case !flagged:
+				lr.Severity = 0
+			}
+			lr.Flagged = flagged
+		}
+		if lr.Flagged {
+			out.Flagged = append(out.Flagged, lr.Label)
+		}
+	}
+	return out
+}
+
 // Evidence is built here only: from a lexicon match (lexiconEvidence), by a
 // rule over nearby tokens (ruleEv) and by a rule over the whole text
 // (textEv).

@@ -56,6 +56,18 @@ func (st *state) score() scores {
 	return s
 }
 
+// labelSeverity is the severity of a flagged label with evidence ev: the
+// strongest severity among the evidence of weight 0.1 or more, at least weak.
+func labelSeverity(ev []Evidence) Severity {
+	sev := lexicon.Weak
+	for _, x := range ev {
+		if x.Weight >= 0.1 {
+			sev = max(sev, x.severity)
+		}
+	}
+	return sev
+}
+
 // miss is the noisy-OR complement of evidence: the product of 1 - weight,
 // where the evidence standing on one match counts once, with its highest
 // weight (a rule that upgrades "babi" to an aimed insult replaces it).
