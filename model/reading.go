@@ -1,0 +1,115 @@
+package model
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/saring-id/saring/lexicon"
+)
+
+// Feature is one named feature of a text with its value (see
+// classify.Classifier.Features).
+type Feature struct {
+	Name  string
+	Value float64
+}
+
+// flagAt is the lexicon score at which the lexicons flag a label by
+// default (classify.DefaultThreshold).
+const flagAt = 0.5
+
+// Reading is what the lexicons made of a text, as far as a model's
+// decision needs it. Label indices follow lexicon.Labels().
+type Reading struct {
+	// Score is each label's lexicon score.
+	Score [6]float64
+	// Defused marks the labels whose lexicon evidence context weakened:
+	// negation, counter-speech, quotation.
+	Defused [6]bool
+	// Harmless reports an allow-listed phrase, a counter-speech cue, a
+	// word that only names a category (hoaks, SARA), a group noun or a
+	// political target (a politician, a party, an office) in the text:
+	// where the lexicons found no evidence for a label beside it, they read
+	// the text as harmless (a neutral mention of a group is not SARA, and
+	// one of a politician is news, not hate speech).
+	Harmless bool
+}
+
+// Stands reports whether the lexicons' verdict on label i stands, so that
+// a model may not raise it: the lexicons defused the label's evidence, or
+// flag another label and not this one, or found no evidence for it but
+// read the text otherwise (evidence for another label, an allow-listed
+// phrase, counter-speech, a mention, a group noun, a political target). A
+// model trained on one corpus learns that corpus's habits; where the
+// lexicons know what a text is, their knowledge stays in charge, and the
+// model adds what they cannot see.
+func (r *Reading) Stands(i int) bool {
+	switch {
+	case r.Defused[i]:
+		return true
+	case r.Score[i] >= flagAt:
+		return false
+	}
+	other := false
+	for j, s := range r.Score {
+		if j != i && s >= flagAt {
+			return true
+		}
+		other = other || (j != i && s > 0)
+	}
+	return r.Score[i] == 0 && (other || r.Harmless)
+}
+
+// Decided reports whether the lexicons decide label i alone, for a model
+// that defers to them: where they flag it, or where their verdict stands
+// (see Stands). flag is their verdict.
+func (r *Reading) Decided(i int) (decided, flag bool) {
+	flag = r.Score[i] >= flagAt
+	return flag || r.Stands(i), flag
+}
+
+// Combine is the score of label i for a model that defers to the lexicons,
+// with the model's probability p and threshold t, on the lexicons' scale
+// (flagged at 0.5): the lexicon score where the lexicons decide the label
+// and do not flag it; else the larger of the lexicon score and p rescaled
+// so that t becomes 0.5 (Rescale). The label is flagged where the lexicons
+// flag it, or where they do not decide it and p reaches t.
+func (r *Reading) Combine(i int, p, t float64) float64 {
+	if decided, flag := r.Decided(i); decided && !flag {
+		return r.Score[i]
+	}
+	return max(Rescale(p, t), r.Score[i])
+}
+
+// Rescale moves probability p on the log-odds scale so that threshold t
+// becomes 0.5: 1/(1+exp(-(logit(p) - logit(t)))).
+func Rescale(p, t float64) float64 {
+	return Sigmoid(math.Log(p/(1-p)) - math.Log(t/(1-t)))
+}
+
+// ReadingOf is the Reading a text's features (classify.Classifier.Features)
+// record: the x:LABEL scores, d:LABEL defused labels and the l:allow,
+// l:counter, l:mention, l:group and l:political lists.
+func ReadingOf(features []Feature) Reading {
+	var r Reading
+	labels := lexicon.Labels()
+	for _, f := range features {
+		kind, name, _ := strings.Cut(f.Name, ":")
+		switch kind {
+		case "x", "d":
+			i := slices.Index(labels, lexicon.Label(name))
+			if i < 0 {
+				continue
+			}
+			if kind == "x" {
+				r.Score[i] = f.Value
+			} else {
+				r.Defused[i] = true
+			}
+		case "l":
+			r.Harmless = r.Harmless || name == "allow" || name == "counter" || name == "mention" || name == "group" || name == "political"
+		}
+	}
+	return r
+}
