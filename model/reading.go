@@ -37,29 +37,68 @@ type Reading struct {
 }
 
 // Stands reports whether the lexicons' verdict on label i stands, so that
-// a model may not raise it: the lexicons defused the label's evidence, or
-// flag another label and not this one, or found no evidence for it but
-// read the text otherwise (evidence for another label, an allow-listed
-// phrase, counter-speech, a mention, a group noun, a political target). A
-// model trained on one corpus learns that corpus's habits; where the
-// lexicons know what a text is, their knowledge stays in charge, and the
-// model adds what they cannot see.
+// a deferring model may not raise it. A model trained on one corpus learns
+// that corpus's definitions: trained on a corpus that calls smears and
+// calls to act hate speech, and insults abusive, it flags them so, and
+// flags the ambiguous words the lexicons weigh weakly (gila, tai, celeng)
+// as that corpus's frequencies say. So the model may raise a label only
+// where the lexicons' reading leaves the question open, and what is open
+// depends on what the label is:
+//
+//   - A label of aim (hate_speech, sara, black_campaign, provocation,
+//     hoax: DESIGN.md defines them by whom or what a text attacks) is open
+//     where the lexicons found evidence of it too weak to flag: a hostile
+//     word whose aim they could not settle, which the model judges from the
+//     words around it. With no evidence of the label the lexicons found no
+//     hostile word of it, and a model that flags such texts imports its
+//     corpus's definition (a smear as hate speech).
+//   - A label of words (abusive: profanity and vulgarity, aimed or not) is
+//     open where the lexicons found no word of it: profanity they lack,
+//     which the model knows from its corpus. A word they weigh weakly is
+//     their verdict on an ambiguous word, and a text with an allow-listed
+//     phrase, counter-speech, a mention word, a group noun or a political
+//     target (Harmless) is one they read as harmless.
+//
+// Either way the verdict stands where context defused the label's
+// evidence, and where another label, outside the label's family (sara's
+// evidence counts for hate_speech), has evidence at least as strong: the
+// lexicons read the text as that label (a smear of a candidate as
+// black_campaign, not hate_speech; an insult as hate_speech, not abusive).
 func (r *Reading) Stands(i int) bool {
 	switch {
-	case r.Defused[i]:
-		return true
 	case r.Score[i] >= flagAt:
 		return false
+	case r.Defused[i]:
+		return true
 	}
-	other := false
 	for j, s := range r.Score {
-		if j != i && s >= flagAt {
+		if !sameFamily(i, j) && s > 0 && s >= r.Score[i] {
 			return true
 		}
-		other = other || (j != i && s > 0)
 	}
-	return r.Score[i] == 0 && (other || r.Harmless)
+	if ofWords(i) {
+		return r.Score[i] > 0 || r.Harmless
+	}
+	return r.Score[i] == 0
 }
+
+// Label indices of lexicon.Labels() that Stands treats apart.
+const (
+	hateSpeech = iota
+	sara
+	abusive = 5
+)
+
+// sameFamily reports whether labels i and j are one label for Stands:
+// the same, or hate_speech and sara (sara is hate speech aimed at an
+// identity, and its evidence counts for hate_speech).
+func sameFamily(i, j int) bool {
+	return i == j || (i == hateSpeech || i == sara) && (j == hateSpeech || j == sara)
+}
+
+// ofWords reports whether label i is defined by its words rather than by
+// its aim: abusive (see Stands).
+func ofWords(i int) bool { return i == abusive }
 
 // Decided reports whether the lexicons decide label i alone, for a model
 // that defers to them: where they flag it, or where their verdict stands

@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/saring-id/saring/lexicon"
 	"github.com/saring-id/saring/model"
 )
 
@@ -18,24 +20,35 @@ const (
 	abusive
 )
 
-// TestReadingStands: where the lexicons decide a label and do not flag
-// it, a deferring model scores with the lexicon score; elsewhere with the
-// larger of the lexicon score and its rescaled probability.
+// TestReadingStands: a deferring model may raise a label of aim only where
+// the lexicons found evidence of it too weak to flag, and a label of words
+// (abusive) only where they found none and read nothing harmless; neither
+// where context defused the label or another label's evidence is at least
+// as strong.
 func TestReadingStands(t *testing.T) {
+	for i, l := range map[int]lexicon.Label{hate: lexicon.HateSpeech, sara: lexicon.SARA, black: lexicon.BlackCampaign, abusive: lexicon.Abusive} {
+		require.Equal(t, l, lexicon.Labels()[i], "the test's label indices")
+	}
 	cases := []struct {
 		name   string
 		r      model.Reading
 		label  int
 		stands bool
 	}{
-		{"nothing found", model.Reading{}, hate, false},
-		{"weak evidence for the label", model.Reading{Score: [6]float64{hate: 0.3}}, hate, false},
-		{"the label is flagged", model.Reading{Score: [6]float64{hate: 0.8, black: 0.9}}, hate, false},
-		{"defused evidence", model.Reading{Score: [6]float64{hate: 0.06}, Defused: [6]bool{hate: true}}, hate, true},
-		{"another label is flagged", model.Reading{Score: [6]float64{hate: 0.3, black: 0.7}}, hate, true},
-		{"weak evidence for another label only", model.Reading{Score: [6]float64{black: 0.2}}, hate, true},
-		{"an allow-listed phrase, a counter cue, a mention, a group or a political target", model.Reading{Harmless: true}, abusive, true},
-		{"harmless words beside evidence for the label", model.Reading{Score: [6]float64{abusive: 0.4}, Harmless: true}, abusive, false},
+		{"aim: weak evidence, nothing else", model.Reading{Score: [6]float64{hate: 0.3, sara: 0.3}}, hate, false},
+		{"aim: weak evidence beside weaker evidence of another label", model.Reading{Score: [6]float64{hate: 0.45, abusive: 0.2}}, hate, false},
+		{"aim: sara's evidence is hate speech's own", model.Reading{Score: [6]float64{hate: 0.45, sara: 0.45}}, sara, false},
+		{"aim: the label is flagged", model.Reading{Score: [6]float64{hate: 0.8, black: 0.9}}, hate, false},
+		{"aim: no evidence, nothing else", model.Reading{}, hate, true},
+		{"aim: no evidence, harmless words", model.Reading{Harmless: true}, sara, true},
+		{"aim: another label's evidence as strong", model.Reading{Score: [6]float64{hate: 0.45, sara: 0.45, black: 0.45}}, hate, true},
+		{"aim: another label flagged", model.Reading{Score: [6]float64{hate: 0.3, black: 0.7}}, hate, true},
+		{"aim: defused evidence", model.Reading{Score: [6]float64{hate: 0.06}, Defused: [6]bool{hate: true}}, hate, true},
+		{"words: no evidence, nothing else", model.Reading{}, abusive, false},
+		{"words: weak evidence", model.Reading{Score: [6]float64{abusive: 0.3}}, abusive, true},
+		{"words: no evidence, harmless words", model.Reading{Harmless: true}, abusive, true},
+		{"words: another label's evidence", model.Reading{Score: [6]float64{hate: 0.25}}, abusive, true},
+		{"words: the label is flagged", model.Reading{Score: [6]float64{abusive: 0.7}, Harmless: true}, abusive, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
