@@ -18,6 +18,13 @@ import (
 // Weight its contribution to the label's log-odds.
 const MatchLearned How = "learned"
 
+// learnedSeverity is the severity of learned evidence: that of a lexicon
+// entry that names none (lexicon: moderate). A label the model flags thus
+// takes its severity as a lexicon label does, the strongest among its
+// evidence of weight 0.1 or more, lexicon and learned: moderate, or strong
+// where strong lexicon evidence stands beside the learned features.
+const learnedSeverity = lexicon.Moderate
+
 // learnedEvidence is how many of a label's strongest contributing features
 // a result shows as evidence.
 const learnedEvidence = 3
@@ -312,8 +319,9 @@ func (st *state) features() {
 				st.addFeat("k:", x.Kind, x.Weight, x.Start, x.End)
 			}
 		}
-		if s, at := st.lexiconScore(i); s > 0 && at.label >= 0 {
-			st.reading.Score[i] = s
+		s, at := st.lexiconScore(i)
+		st.reading.Score[i] = s
+		if s > 0 && at.label >= 0 {
 			st.addFeat("x:", string(l), s, ev[at.label][at.i].Start, ev[at.label][at.i].End)
 		}
 	}
@@ -324,14 +332,17 @@ type evAt struct{ label, i int }
 
 // lexiconScore is the score the lexicons give label i, as result computes
 // it (sara's evidence counts for hate_speech), and its strongest evidence.
+// It is computed once a label: scoreOf reuses it (st.reading.Score).
 func (st *state) lexiconScore(i int) (float64, evAt) {
 	ev := &st.ev
-	miss := st.miss(ev[i])
+	var miss float64
 	if i == iHate && len(ev[iSARA]) > 0 {
 		n := len(ev[iHate])
 		ev[iHate] = append(ev[iHate], ev[iSARA]...)
 		miss = st.miss(ev[iHate])
 		ev[iHate] = ev[iHate][:n]
+	} else {
+		miss = st.miss(ev[i])
 	}
 	best := evAt{-1, -1}
 	var bw float64
@@ -435,7 +446,7 @@ func (st *state) explain(lm *learned, s, i int) {
 		start, end := int(t.h.start), int(t.h.end)
 		ev[i] = append(ev[i], Evidence{
 			Term: lm.names[t.h.id], Text: text[start:end], Start: start, End: end,
-			Match: MatchLearned, Weight: t.c, src: -1,
+			Match: MatchLearned, Weight: t.c, src: -1, severity: learnedSeverity,
 		})
 	}
 }
@@ -447,12 +458,17 @@ func (st *state) modelled(i int) bool {
 }
 
 // scoreOf is the score of label i: the model's probability when the
-// classifier has a model that covers it, else the lexicons' noisy-OR.
-func (st *state) scoreOf(i int, miss float64) float64 {
-	if st.modelled(i) {
+// classifier has a model that covers it, else the lexicons' noisy-OR,
+// which features already computed when the text's features were computed
+// (st.reading.Score).
+func (st *state) scoreOf(i int) float64 {
+	switch {
+	case st.modelled(i):
 		return round3(st.prob[i])
+	case st.learning():
+		return st.reading.Score[i]
 	}
-	return round3(1 - miss)
+	return round3(1 - st.miss(st.ev[i]))
 }
 
 // Features returns the model features of text (see WithModel), each once

@@ -43,7 +43,7 @@ func TestWithModelScoresCoveredLabels(t *testing.T) {
 	require.True(t, ok, "%+v", r)
 	assert.InDelta(t, model.Sigmoid(-3+4+0.5), lr.Score, 0.001, "the score is the model's probability")
 	assert.True(t, lr.Flagged)
-	assert.Equal(t, lexicon.Weak, lr.Severity)
+	assert.Equal(t, lexicon.Moderate, lr.Severity, "learned evidence counts as an entry that names no severity")
 	require.Len(t, lr.Evidence, 2, "the contributing features, strongest first: %+v", lr.Evidence)
 	e := lr.Evidence[0]
 	assert.Equal(t, []any{"w:zorblat", "zorblat", 12, 19, classify.MatchLearned, 4.0}, []any{e.Term, e.Text, e.Start, e.End, e.Match, e.Weight})
@@ -107,11 +107,41 @@ func TestModelDefers(t *testing.T) {
 		{"bangsat", true, true},                        // the lexicons flag abusive: it stays flagged
 		{"capres zorblat", true, false},                // a political target and no evidence: read, like a group noun
 		{"capres itu datang ke pasar", true, false},    // news about a politician is not abuse
+		{"gila zorblat", true, false},                  // a word the lexicons weigh weakly: their verdict on it stands
 	}
 	alone, deferring := withModel(t, handModel(false)), withModel(t, handModel(true))
 	for _, tc := range cases {
 		assert.Equal(t, tc.alone, alone.Classify(tc.text).Has(lexicon.Abusive), "alone: %q", tc.text)
 		assert.Equal(t, tc.deferTo, deferring.Classify(tc.text).Has(lexicon.Abusive), "deferring: %q", tc.text)
+	}
+}
+
+// TestModelDefersOnAim: a deferring model raises a label of aim
+// (hate_speech) only where the lexicons found evidence of it too weak to
+// flag, and never where they found none: its corpus's definition of hate
+// speech does not reach texts without a hostile word.
+func TestModelDefersOnAim(t *testing.T) {
+	m := &model.Model{
+		Saring: "test", Features: model.FeatureVersion, Corpus: "hand", Size: 1, Defer: true,
+		Labels: []model.Label{{
+			Label: lexicon.HateSpeech, Bias: -3, Threshold: 0.5, L2: 1,
+			Weights: map[string]float64{"w:zorblat": 4, "x:hate_speech": 2},
+		}},
+	}
+	lex, err := classify.New()
+	require.NoError(t, err)
+	c := withModel(t, m)
+	for _, tc := range []struct {
+		text    string
+		flagged bool
+	}{
+		{"sok cantik zorblat", true},  // weak evidence of hate speech: the model judges its aim
+		{"zorblat", false},            // no evidence of it: the lexicons' verdict stands
+		{"timnas zorblat 6-0", false}, // nor here
+	} {
+		lr, _ := lex.Classify(tc.text).Label(lexicon.HateSpeech)
+		require.Less(t, lr.Score, 0.5, "the lexicons flag %q: not a test of the model", tc.text)
+		assert.Equal(t, tc.flagged, c.Classify(tc.text).Has(lexicon.HateSpeech), "%q", tc.text)
 	}
 }
 

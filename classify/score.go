@@ -51,7 +51,7 @@ func (st *state) score() scores {
 		if len(st.ev[i]) == 0 && !st.modelled(i) {
 			continue
 		}
-		s.score[i], s.sev[i] = st.scoreOf(i, st.miss(st.ev[i])), labelSeverity(st.ev[i])
+		s.score[i], s.sev[i] = st.scoreOf(i), labelSeverity(st.ev[i])
 	}
 	return s
 }
