@@ -82,23 +82,24 @@ func (r *Reading) Stands(i int) bool {
 	return r.Score[i] == 0
 }
 
-// Label indices of lexicon.Labels() that Stands treats apart.
-const (
-	hateSpeech = iota
-	sara
-	abusive = 5
+// Indices in lexicon.Labels() of the labels Stands treats apart.
+var (
+	hateIdx    = slices.Index(lexicon.Labels(), lexicon.HateSpeech)
+	saraIdx    = slices.Index(lexicon.Labels(), lexicon.SARA)
+	abusiveIdx = slices.Index(lexicon.Labels(), lexicon.Abusive)
 )
 
-// sameFamily reports whether labels i and j are one label for Stands:
-// the same, or hate_speech and sara (sara is hate speech aimed at an
-// identity, and its evidence counts for hate_speech).
+// sameFamily reports whether labels i and j are one label for Stands: the
+// same, or hate_speech and sara (sara is hate speech aimed at an identity,
+// and its evidence counts for hate_speech).
 func sameFamily(i, j int) bool {
-	return i == j || (i == hateSpeech || i == sara) && (j == hateSpeech || j == sara)
+	hate := func(k int) bool { return k == hateIdx || k == saraIdx }
+	return i == j || hate(i) && hate(j)
 }
 
 // ofWords reports whether label i is defined by its words rather than by
 // its aim: abusive (see Stands).
-func ofWords(i int) bool { return i == abusive }
+func ofWords(i int) bool { return i == abusiveIdx }
 
 // Decided reports whether the lexicons decide label i alone, for a model
 // that defers to them: where they flag it, or where their verdict stands
