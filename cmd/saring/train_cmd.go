@@ -77,7 +77,8 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		def.Without = strings.Split(*without, ",")
 	}
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "saring train: %v\n", err)
+		// Package train names itself in its errors; say it once.
+		fmt.Fprintf(stderr, "saring train: %s\n", strings.TrimPrefix(err.Error(), "train: "))
 		return 1
 	}
 	if err := checkOutput(*out, files); err != nil {

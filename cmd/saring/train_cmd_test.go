@@ -116,7 +116,7 @@ func TestTrainCommandErrors(t *testing.T) {
 		{[]string{"train", "--label", "abusive=kotor", "-o", out, corpus}, 1, `no field "kotor"`},
 		{[]string{"train", "--label", "abusive=kasar", "-o", out, corpus + ".none"}, 1, "no such file"},
 		{[]string{"train", "--label", "abusive=kasar", "--folds", "1", "-o", out, corpus}, 1, "folds"},
-		{[]string{"train", "--label", "abusive=kasar", "-o", out, clean}, 1, "label abusive has 0 positive and 12 negative texts"},
+		{[]string{"train", "--label", "abusive=kasar", "-o", out, clean}, 1, "saring train: label abusive has 0 positive and 12 negative texts"},
 		{[]string{"train", "--label", "abusive=kasar", "-o", filepath.Join(out, "none", "m.model"), corpus}, 1, "no such file or directory"},
 		{[]string{"train", "--label", "abusive=kasar", "-o", t.TempDir(), corpus}, 1, "saring train: -o "},
 		{[]string{"model", "inspect", broken}, 1, "broken.model:3: truncated"},
@@ -131,6 +131,7 @@ func TestTrainCommandErrors(t *testing.T) {
 			code, _, errs := runCmd(tc.args...)
 			assert.Equal(t, tc.code, code, errs)
 			assert.Contains(t, errs, tc.want)
+			assert.NotContains(t, errs, "train: train:", "one prefix names the command")
 		})
 	}
 	_, err := os.Stat(out)
