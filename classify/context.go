@@ -98,6 +98,8 @@ func (st *state) resolveOverlaps() {
 			case (la == lexicon.Group || la == lexicon.Political) && lb == "" &&
 				b.from <= a.from && a.to <= b.to && c.entries[b.entry].Kind.Smear():
 				a.dropped = true // asing in antek asing is part of the smear, not a target
+			case la == lexicon.Mention && lb == lexicon.Counter && covers(b, a):
+				a.dropped = true // jangan generalisasi: the cue's own word names no category of the text
 			case la == lexicon.Counter && lb == "" && covers(b, a):
 				a.dropped = true // jangan pilih: the cue is part of the evidence
 			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:

@@ -557,12 +557,13 @@ func (st *state) findContext(r *rule, ls []lexicon.List, m *match) *match {
 
 // near returns a kept match of list l within window tokens of m on side sd
 // (any, before or after), in m's sentence and not overlapping it (orang
-// gila names no target besides itself), or nil.
+// gila names no target besides itself), or nil. The speaker and the
+// speaker's own are no one's target (see own).
 func (st *state) near(l lexicon.List, m *match, window int, sd side) *match {
 	lo, hi := st.around(m.from-window-st.c.maxPhrase, m.to+window+1)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if o.dropped || st.list(o) != l || st.sent[o.from] != st.sent[m.from] {
+		if o.dropped || st.list(o) != l || st.sent[o.from] != st.sent[m.from] || st.own(o) {
 			continue
 		}
 		apart := o.to <= m.from || m.to <= o.from
@@ -571,6 +572,47 @@ func (st *state) near(l lexicon.List, m *match, window int, sd side) *match {
 		}
 	}
 	return nil
+}
+
+// own reports a group or person match that is the speaker or the
+// speaker's own: a group or person the speaker says they are, with a
+// first_person word opening the clause right before it (Gue orang Jawa,
+// emang bego); or a person noun the speaker owns, a first_person word
+// right after it or -ku on it (Kakek saya buta, adikku). What one says of
+// oneself or one's own is self-description, not an attack; after another
+// word the first person is its owner or speaker (menurut saya orang X ...)
+// and the group stays a target.
+func (st *state) own(p *match) bool {
+	l := st.list(p)
+	if l != lexicon.Group && l != lexicon.Person {
+		return false
+	}
+	if k := st.nounFrom(p) - 1; k >= 0 && st.sent[k] == st.sent[p.from] && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k)) {
+		return true
+	}
+	if l != lexicon.Person || st.tokIs(p.from, gPronoun) {
+		return false
+	}
+	e := &st.c.entries[p.entry]
+	if k := p.to; k < len(st.toks) && st.sent[k] == st.sent[p.from] && st.tokIs(k, gFirstPerson) {
+		return true
+	}
+	return strings.HasSuffix(st.toks[p.to-1].Norm, "ku") && !strings.HasSuffix(e.Words[len(e.Words)-1], "ku")
+}
+
+// nounFrom returns the first token of the run of group and person
+// matches, unbroken by punctuation, that ends in p: ambon in orang ambon
+// starts at orang.
+func (st *state) nounFrom(p *match) int {
+	from := p.from
+	lo, hi := st.around(p.from-2*st.c.maxPhrase, p.from)
+	for j := hi - 1; j >= lo; j-- {
+		o := &st.matches[j]
+		if l := st.list(o); !o.dropped && (o.to > from || o.to == from && !st.clauseBreak(from)) && (l == lexicon.Group || l == lexicon.Person) {
+			from = min(from, o.from)
+		}
+	}
+	return from
 }
 
 // dist is the number of tokens between two matches (0 when adjacent).
