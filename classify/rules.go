@@ -196,9 +196,9 @@ var (
 	ctxPredicates = map[string]func(st *state, f *firing) bool{
 		"reason":       func(st *state, f *firing) bool { return f.ctx != nil && st.reasonBetween(f.m, f.ctx) },
 		"group_target": func(st *state, f *firing) bool { return f.ctx != nil && st.list(f.ctx) == lexicon.Group },
-		"one_person":   func(st *state, f *firing) bool { return st.onePerson(f.ctx) },
+		"one_person":   func(st *state, f *firing) bool { return st.onePerson(f.m, f.ctx) },
 		"personal_threat": func(st *state, f *firing) bool {
-			return st.onePerson(f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
+			return st.onePerson(f.m, f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
 		},
 		"generalised": func(st *state, f *firing) bool { return f.ctx != nil && st.generalised(f.m, f.ctx) },
 		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.ctx) },
@@ -689,12 +689,13 @@ func (st *state) predicated(p, m *match) bool {
 
 // addressedIn returns a person match inside m that speaks to "you"
 // (matamu picek, otak kamu): the insult is aimed by its own words. A third
-// person inside it (orang gila) names no target.
+// person inside it (orang gila) names no target, nor does a word that is
+// the whole insult (raimu alone is a crude word, raimu kaya asu aims asu).
 func (st *state) addressedIn(m *match) *match {
 	lo, hi := st.around(m.from, m.to)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if !o.dropped && o.to <= m.to && st.list(o) == lexicon.Person && st.c.addressed(&st.c.entries[o.entry]) {
+		if !o.dropped && o.to <= m.to && o.to-o.from < m.to-m.from && st.list(o) == lexicon.Person && st.c.addressed(&st.c.entries[o.entry]) {
 			return o
 		}
 	}
@@ -763,10 +764,13 @@ func (st *state) generalised(m, ctx *match) bool {
 	return false
 }
 
-// onePerson reports whether p is a person match that points at one person:
-// a singular word, or a noun with a demonstrative after it (dukun itu,
-// dosen ini) and no quantifier before it (para dukun itu).
-func (st *state) onePerson(p *match) bool {
+// onePerson reports whether p, the context of trigger m, is a person match
+// that points at one person: a singular word, or a noun with no quantifier
+// before it (para dukun itu) made definite by a demonstrative after it
+// (dukun itu, ketua RT ini) or by -nya in m's clause (sandera direkturnya;
+// after a comma the noun opens a clause of its own: serbu kantornya,
+// camatnya korup).
+func (st *state) onePerson(m, p *match) bool {
 	if p == nil || p.entry < 0 || st.list(p) != lexicon.Person {
 		return false
 	}
@@ -774,14 +778,14 @@ func (st *state) onePerson(p *match) bool {
 	if st.c.singular(e) {
 		return true
 	}
-	if len(e.Words) > 1 || st.c.is(e.Words[0], gPronoun) || strings.Contains(st.toks[p.from].Norm, "-") ||
-		p.to >= len(st.toks) || st.sent[p.to] != st.sent[p.from] {
-		return false // one noun, not doubled (dukun-dukun itu)
+	if st.c.is(e.Words[0], gPronoun) || strings.Contains(st.toks[p.from].Norm, "-") ||
+		p.from > 0 && st.tokIs(p.from-1, gQuantifier) {
+		return false // one noun, not doubled (dukun-dukun itu) nor many (para dukun)
 	}
-	if p.from > 0 && st.tokIs(p.from-1, gQuantifier) {
-		return false
+	if last, w := st.toks[p.to-1].Norm, e.Words[len(e.Words)-1]; strings.HasSuffix(last, "nya") && !strings.HasSuffix(w, "nya") {
+		return !st.clauseBreakIn(min(m.to, p.to), max(m.from, p.from)) // sandera direkturnya
 	}
-	return st.tokIs(p.to, gDemonstrative)
+	return p.to < len(st.toks) && st.sent[p.to] == st.sent[p.from] && st.tokIs(p.to, gDemonstrative)
 }
 
 // spokenTo reports whether context p is the one the text speaks to: a
