@@ -670,9 +670,10 @@ func (st *state) calledOut(m *match) bool {
 }
 
 // predicated reports whether person p after insult m is what m is said of:
-// a pronoun (babi kau, anjing lo), or a noun after a particle (tolol bgt
-// nih admin). A noun right after the insult is its owner instead (anjing
-// tetangga is the neighbour's dog).
+// a pronoun (babi kau, anjing lo), a phrase that opens with a particle
+// (sinting itu orang), or a noun after a particle or an exclamation ending
+// (tolol bgt nih admin, idiot banget dah si Budi). A noun right after the
+// insult is its owner instead (anjing tetangga is the neighbour's dog).
 func (st *state) predicated(p, m *match) bool {
 	if st.tokIs(p.from, gPronoun) {
 		// Only particles between (babi banget lo): a pronoun further on
@@ -684,7 +685,7 @@ func (st *state) predicated(p, m *match) bool {
 		}
 		return true
 	}
-	return p.from > m.to && st.tokIs(p.from-1, gParticle)
+	return st.tokIs(p.from, gParticle) || p.from > m.to && st.tokIs(p.from-1, gParticle|gExclamationEnd)
 }
 
 // addressedIn returns a person match inside m that speaks to "you"
