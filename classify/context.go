@@ -219,6 +219,12 @@ func (st *state) applyContext() {
 				m.context = append(m.context, "reported by \""+st.text(&st.matches[report])+"\"")
 			}
 		}
+		if e.Kind == lexicon.KindCall && st.splitPassive(m) && !st.called(m) {
+			// warga di usir dari kampung: a call's verb after its passive
+			// prefix written apart reports what was done.
+			m.weight *= counterFactor
+			m.context = append(m.context, "passive \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
+		}
 		if neg := st.negatorBefore(m); neg != nil {
 			m.negated = true
 			m.weight *= negatedFactor

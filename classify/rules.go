@@ -186,7 +186,7 @@ var (
 		"exclaimed": func(st *state, f *firing) bool { return st.exclaimed(f.m) },
 		"imperative": func(st *state, f *firing) bool {
 			t := &st.toks[f.m.from]
-			prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem)
+			prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem) || st.splitPassive(f.m)
 			return !prefixed || st.called(f.m)
 		},
 		"command":        func(st *state, f *firing) bool { return st.called(f.m) || st.commandAt(f.m) },
@@ -718,9 +718,27 @@ func (st *state) exclaimed(m *match) bool {
 }
 
 // called reports a call word right before m in its sentence (ayo bakar,
-// harus dibubarkan).
+// harus dibubarkan), or before its passive prefix written apart (harus di
+// usir).
 func (st *state) called(m *match) bool {
-	return m.from > 0 && st.tokIs(m.from-1, gCallWord) && st.sent[m.from-1] == st.sent[m.from]
+	k := m.from - 1
+	if st.splitPassive(m) {
+		k--
+	}
+	return k >= 0 && st.tokIs(k, gCallWord) && st.sent[k] == st.sent[m.from]
+}
+
+// passivePrefix is the passive prefix di-, often written apart from its
+// verb (di usir for diusir) and then a token of its own.
+const passivePrefix = "di"
+
+// splitPassive reports a verb m whose passive prefix stands apart right
+// before it in its sentence (mereka di usir: a report, not the command
+// usir). A verb is no place, so di before it is the prefix, not the
+// preposition di.
+func (st *state) splitPassive(m *match) bool {
+	k := m.from - 1
+	return k >= 0 && st.toks[k].Norm == passivePrefix && st.sent[k] == st.sent[m.from] && !st.clauseBreak(m.from)
 }
 
 // commandAt reports a bare verb that opens its sentence and has an object
