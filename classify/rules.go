@@ -201,7 +201,7 @@ var (
 			return st.onePerson(f.m, f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
 		},
 		"generalised": func(st *state, f *firing) bool { return f.ctx != nil && st.generalised(f.m, f.ctx) },
-		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.ctx) },
+		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.m, f.ctx) },
 	}
 	entryPredicates = map[string]func(e *lexicon.Entry) bool{
 		"mild": func(e *lexicon.Entry) bool { return e.Weight < DefaultThreshold && e.Severity > lexicon.Weak },
@@ -615,6 +615,10 @@ func (st *state) nounFrom(p *match) int {
 	return from
 }
 
+// spokenReach is how many words may stand between an @mention and what is
+// said to it (see spokenTo).
+const spokenReach = 3
+
 // dist is the number of tokens between two matches (0 when adjacent).
 func dist(a, b *match) int {
 	switch {
@@ -807,16 +811,18 @@ func (st *state) onePerson(m, p *match) bool {
 	return p.to < len(st.toks) && st.sent[p.to] == st.sent[p.from] && st.tokIs(p.to, gDemonstrative)
 }
 
-// spokenTo reports whether context p is the one the text speaks to: a
-// word that speaks to "you" (kamu, lu, anda), an @mention or the addressee
-// of a reply; not a third person (dia, si petahana), whom a smear
-// describes to others.
-func (st *state) spokenTo(p *match) bool {
+// spokenTo reports whether context p of trigger m is the one the text
+// speaks to: a word that speaks to "you" (kamu, lu, anda), or an @mention
+// or the addressee of a reply within spokenReach words of m (@budi dasar
+// PKI lu; not @budi, PKI itu bahaya laten, where the reply talks about
+// something); not a third person (dia, si petahana), whom a smear describes
+// to others.
+func (st *state) spokenTo(m, p *match) bool {
 	if p == nil {
 		return false
 	}
 	if p.entry < 0 {
-		return st.toks[p.from].Kind == normalize.Mention
+		return st.toks[p.from].Kind == normalize.Mention && dist(m, p) <= spokenReach
 	}
 	return st.list(p) == lexicon.Person && st.c.addressed(&st.c.entries[p.entry])
 }
