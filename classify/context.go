@@ -98,6 +98,8 @@ func (st *state) resolveOverlaps() {
 			case (la == lexicon.Group || la == lexicon.Political) && lb == "" &&
 				b.from <= a.from && a.to <= b.to && c.entries[b.entry].Kind.Smear():
 				a.dropped = true // asing in antek asing is part of the smear, not a target
+			case la == lexicon.Mention && lb == lexicon.Counter && covers(b, a):
+				a.dropped = true // jangan generalisasi: the cue's own word names no category of the text
 			case la == lexicon.Counter && lb == "" && covers(b, a):
 				a.dropped = true // jangan pilih: the cue is part of the evidence
 			case la == "" && lb == lexicon.Counter && b.from <= a.from && a.to <= b.to:
@@ -216,6 +218,12 @@ func (st *state) applyContext() {
 				m.weight *= counterFactor
 				m.context = append(m.context, "reported by \""+st.text(&st.matches[report])+"\"")
 			}
+		}
+		if e.Kind == lexicon.KindCall && st.splitPassive(m) && !st.called(m) {
+			// warga di usir dari kampung: a call's verb after its passive
+			// prefix written apart reports what was done.
+			m.weight *= counterFactor
+			m.context = append(m.context, "passive \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
 		}
 		if neg := st.negatorBefore(m); neg != nil {
 			m.negated = true

@@ -186,7 +186,7 @@ var (
 		"exclaimed": func(st *state, f *firing) bool { return st.exclaimed(f.m) },
 		"imperative": func(st *state, f *firing) bool {
 			t := &st.toks[f.m.from]
-			prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem)
+			prefixed := t.Norm != t.Stem && !strings.HasPrefix(t.Norm, t.Stem) || st.splitPassive(f.m)
 			return !prefixed || st.called(f.m)
 		},
 		"command":        func(st *state, f *firing) bool { return st.called(f.m) || st.commandAt(f.m) },
@@ -196,12 +196,12 @@ var (
 	ctxPredicates = map[string]func(st *state, f *firing) bool{
 		"reason":       func(st *state, f *firing) bool { return f.ctx != nil && st.reasonBetween(f.m, f.ctx) },
 		"group_target": func(st *state, f *firing) bool { return f.ctx != nil && st.list(f.ctx) == lexicon.Group },
-		"one_person":   func(st *state, f *firing) bool { return st.onePerson(f.ctx) },
+		"one_person":   func(st *state, f *firing) bool { return st.onePerson(f.m, f.ctx) },
 		"personal_threat": func(st *state, f *firing) bool {
-			return st.onePerson(f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
+			return st.onePerson(f.m, f.ctx) && !st.called(f.m) && st.c.addressed(&st.c.entries[f.ctx.entry])
 		},
 		"generalised": func(st *state, f *firing) bool { return f.ctx != nil && st.generalised(f.m, f.ctx) },
-		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.ctx) },
+		"spoken_to":   func(st *state, f *firing) bool { return st.spokenTo(f.m, f.ctx) },
 	}
 	entryPredicates = map[string]func(e *lexicon.Entry) bool{
 		"mild": func(e *lexicon.Entry) bool { return e.Weight < DefaultThreshold && e.Severity > lexicon.Weak },
@@ -557,12 +557,13 @@ func (st *state) findContext(r *rule, ls []lexicon.List, m *match) *match {
 
 // near returns a kept match of list l within window tokens of m on side sd
 // (any, before or after), in m's sentence and not overlapping it (orang
-// gila names no target besides itself), or nil.
+// gila names no target besides itself), or nil. The speaker and the
+// speaker's own are no one's target (see own).
 func (st *state) near(l lexicon.List, m *match, window int, sd side) *match {
 	lo, hi := st.around(m.from-window-st.c.maxPhrase, m.to+window+1)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if o.dropped || st.list(o) != l || st.sent[o.from] != st.sent[m.from] {
+		if o.dropped || st.list(o) != l || st.sent[o.from] != st.sent[m.from] || st.own(o) {
 			continue
 		}
 		apart := o.to <= m.from || m.to <= o.from
@@ -572,6 +573,51 @@ func (st *state) near(l lexicon.List, m *match, window int, sd side) *match {
 	}
 	return nil
 }
+
+// own reports a group or person match that is the speaker or the
+// speaker's own: a group or person the speaker says they are, with a
+// first_person word opening the clause right before it (Gue orang Jawa,
+// emang bego); or a person noun the speaker owns, a first_person word
+// right after it or -ku on it (Kakek saya buta, adikku). What one says of
+// oneself or one's own is self-description, not an attack; after another
+// word the first person is its owner or speaker (menurut saya orang X ...)
+// and the group stays a target.
+func (st *state) own(p *match) bool {
+	l := st.list(p)
+	if l != lexicon.Group && l != lexicon.Person {
+		return false
+	}
+	if k := st.nounFrom(p) - 1; k >= 0 && st.sent[k] == st.sent[p.from] && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k)) {
+		return true
+	}
+	if l != lexicon.Person || st.tokIs(p.from, gPronoun) {
+		return false
+	}
+	e := &st.c.entries[p.entry]
+	if k := p.to; k < len(st.toks) && st.sent[k] == st.sent[p.from] && st.tokIs(k, gFirstPerson) {
+		return true
+	}
+	return strings.HasSuffix(st.toks[p.to-1].Norm, "ku") && !strings.HasSuffix(e.Words[len(e.Words)-1], "ku")
+}
+
+// nounFrom returns the first token of the run of group and person
+// matches, unbroken by punctuation, that ends in p: ambon in orang ambon
+// starts at orang.
+func (st *state) nounFrom(p *match) int {
+	from := p.from
+	lo, hi := st.around(p.from-2*st.c.maxPhrase, p.from)
+	for j := hi - 1; j >= lo; j-- {
+		o := &st.matches[j]
+		if l := st.list(o); !o.dropped && (o.to > from || o.to == from && !st.clauseBreak(from)) && (l == lexicon.Group || l == lexicon.Person) {
+			from = min(from, o.from)
+		}
+	}
+	return from
+}
+
+// spokenReach is how many words may stand between an @mention and what is
+// said to it (see spokenTo).
+const spokenReach = 3
 
 // dist is the number of tokens between two matches (0 when adjacent).
 func dist(a, b *match) int {
@@ -628,9 +674,10 @@ func (st *state) calledOut(m *match) bool {
 }
 
 // predicated reports whether person p after insult m is what m is said of:
-// a pronoun (babi kau, anjing lo), or a noun after a particle (tolol bgt
-// nih admin). A noun right after the insult is its owner instead (anjing
-// tetangga is the neighbour's dog).
+// a pronoun (babi kau, anjing lo), a phrase that opens with a particle
+// (sinting itu orang), or a noun after a particle or an exclamation ending
+// (tolol bgt nih admin, idiot banget dah si Budi). A noun right after the
+// insult is its owner instead (anjing tetangga is the neighbour's dog).
 func (st *state) predicated(p, m *match) bool {
 	if st.tokIs(p.from, gPronoun) {
 		// Only particles between (babi banget lo): a pronoun further on
@@ -642,17 +689,18 @@ func (st *state) predicated(p, m *match) bool {
 		}
 		return true
 	}
-	return p.from > m.to && st.tokIs(p.from-1, gParticle)
+	return st.tokIs(p.from, gParticle) || p.from > m.to && st.tokIs(p.from-1, gParticle|gExclamationEnd)
 }
 
 // addressedIn returns a person match inside m that speaks to "you"
 // (matamu picek, otak kamu): the insult is aimed by its own words. A third
-// person inside it (orang gila) names no target.
+// person inside it (orang gila) names no target, nor does a word that is
+// the whole insult (raimu alone is a crude word, raimu kaya asu aims asu).
 func (st *state) addressedIn(m *match) *match {
 	lo, hi := st.around(m.from, m.to)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if !o.dropped && o.to <= m.to && st.list(o) == lexicon.Person && st.c.addressed(&st.c.entries[o.entry]) {
+		if !o.dropped && o.to <= m.to && o.to-o.from < m.to-m.from && st.list(o) == lexicon.Person && st.c.addressed(&st.c.entries[o.entry]) {
 			return o
 		}
 	}
@@ -674,9 +722,27 @@ func (st *state) exclaimed(m *match) bool {
 }
 
 // called reports a call word right before m in its sentence (ayo bakar,
-// harus dibubarkan).
+// harus dibubarkan), or before its passive prefix written apart (harus di
+// usir).
 func (st *state) called(m *match) bool {
-	return m.from > 0 && st.tokIs(m.from-1, gCallWord) && st.sent[m.from-1] == st.sent[m.from]
+	k := m.from - 1
+	if st.splitPassive(m) {
+		k--
+	}
+	return k >= 0 && st.tokIs(k, gCallWord) && st.sent[k] == st.sent[m.from]
+}
+
+// passivePrefix is the passive prefix di-, often written apart from its
+// verb (di usir for diusir) and then a token of its own.
+const passivePrefix = "di"
+
+// splitPassive reports a verb m whose passive prefix stands apart right
+// before it in its sentence (mereka di usir: a report, not the command
+// usir). A verb is no place, so di before it is the prefix, not the
+// preposition di.
+func (st *state) splitPassive(m *match) bool {
+	k := m.from - 1
+	return k >= 0 && st.toks[k].Norm == passivePrefix && st.sent[k] == st.sent[m.from] && !st.clauseBreak(m.from)
 }
 
 // commandAt reports a bare verb that opens its sentence and has an object
@@ -721,10 +787,13 @@ func (st *state) generalised(m, ctx *match) bool {
 	return false
 }
 
-// onePerson reports whether p is a person match that points at one person:
-// a singular word, or a noun with a demonstrative after it (dukun itu,
-// dosen ini) and no quantifier before it (para dukun itu).
-func (st *state) onePerson(p *match) bool {
+// onePerson reports whether p, the context of trigger m, is a person match
+// that points at one person: a singular word, or a noun with no quantifier
+// before it (para dukun itu) made definite by a demonstrative after it
+// (dukun itu, ketua RT ini) or by -nya in m's clause (sandera direkturnya;
+// after a comma the noun opens a clause of its own: serbu kantornya,
+// camatnya korup).
+func (st *state) onePerson(m, p *match) bool {
 	if p == nil || p.entry < 0 || st.list(p) != lexicon.Person {
 		return false
 	}
@@ -732,26 +801,28 @@ func (st *state) onePerson(p *match) bool {
 	if st.c.singular(e) {
 		return true
 	}
-	if len(e.Words) > 1 || st.c.is(e.Words[0], gPronoun) || strings.Contains(st.toks[p.from].Norm, "-") ||
-		p.to >= len(st.toks) || st.sent[p.to] != st.sent[p.from] {
-		return false // one noun, not doubled (dukun-dukun itu)
+	if st.c.is(e.Words[0], gPronoun) || strings.Contains(st.toks[p.from].Norm, "-") ||
+		p.from > 0 && st.tokIs(p.from-1, gQuantifier) {
+		return false // one noun, not doubled (dukun-dukun itu) nor many (para dukun)
 	}
-	if p.from > 0 && st.tokIs(p.from-1, gQuantifier) {
-		return false
+	if last, w := st.toks[p.to-1].Norm, e.Words[len(e.Words)-1]; strings.HasSuffix(last, "nya") && !strings.HasSuffix(w, "nya") {
+		return !st.clauseBreakIn(min(m.to, p.to), max(m.from, p.from)) // sandera direkturnya
 	}
-	return st.tokIs(p.to, gDemonstrative)
+	return p.to < len(st.toks) && st.sent[p.to] == st.sent[p.from] && st.tokIs(p.to, gDemonstrative)
 }
 
-// spokenTo reports whether context p is the one the text speaks to: a
-// word that speaks to "you" (kamu, lu, anda), an @mention or the addressee
-// of a reply; not a third person (dia, si petahana), whom a smear
-// describes to others.
-func (st *state) spokenTo(p *match) bool {
+// spokenTo reports whether context p of trigger m is the one the text
+// speaks to: a word that speaks to "you" (kamu, lu, anda), or an @mention
+// or the addressee of a reply within spokenReach words of m (@budi dasar
+// PKI lu; not @budi, PKI itu bahaya laten, where the reply talks about
+// something); not a third person (dia, si petahana), whom a smear describes
+// to others.
+func (st *state) spokenTo(m, p *match) bool {
 	if p == nil {
 		return false
 	}
 	if p.entry < 0 {
-		return st.toks[p.from].Kind == normalize.Mention
+		return st.toks[p.from].Kind == normalize.Mention && dist(m, p) <= spokenReach
 	}
 	return st.list(p) == lexicon.Person && st.c.addressed(&st.c.entries[p.entry])
 }

@@ -78,11 +78,11 @@ func TestIbrohimDev(t *testing.T) {
 		"hate_speech=HS", "abusive=Abusive", "sara=HS_Religion|HS_Race",
 		"sara@agama,ras,suku=HS_Religion|HS_Race")
 	// Regression floors just under the figures measured when they were set
-	// (README, "Measured figures", 2026-12-02, issue #14's second round);
+	// (README, "Measured figures", 2026-12-02, issue #14's third round);
 	// issue #14's targets are higher for hate_speech (0.68) and sara
 	// (0.55), and abusive holds its target (0.85).
 	requireFloors(t, rep, map[string]floor{
-		"hate_speech":         {f1: 0.59, precision: 0.67},
+		"hate_speech":         {f1: 0.60, precision: 0.68},
 		"abusive":             {f1: 0.86, precision: 0.91},
 		"sara":                {f1: 0.40, precision: 0.36},
 		"sara@agama,ras,suku": {f1: 0.46, precision: 0.50},
@@ -121,29 +121,29 @@ func TestAuthoredPosts(t *testing.T) {
 			"hate_speech":    {f1: 0.93, precision: 0.95},
 			"sara":           {f1: 0.92, precision: 0.95},
 			"black_campaign": {f1: 0.87, precision: 0.92},
-			"provocation":    {f1: 0.79, precision: 0.88},
-			"hoax":           {f1: 0.84, precision: 0.95},
+			"provocation":    {f1: 0.85, precision: 0.89},
+			"hoax":           {f1: 0.86, precision: 0.96},
 			"abusive":        {f1: 0.93, precision: 0.87},
 		}},
 		// Written by another separate author from the label definitions
 		// alone; development data, tuned on since issue #14.
 		{"posts2.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.82, precision: 0.96},
+			"hate_speech":    {f1: 0.85, precision: 0.96},
 			"sara":           {f1: 0.92, precision: 0.96},
 			"black_campaign": {f1: 0.91, precision: 0.95},
-			"provocation":    {f1: 0.84, precision: 0.88},
+			"provocation":    {f1: 0.86, precision: 0.89},
 			"hoax":           {f1: 0.94, precision: 0.99},
-			"abusive":        {f1: 0.86, precision: 0.80},
+			"abusive":        {f1: 0.88, precision: 0.81},
 		}},
 		// Written by a third separate author from the label definitions
 		// alone; held out: never tuned on, so these are the honest
 		// figures for new posts. A floor guards against regression only:
 		// a failure here is not a reason to tune on the set.
 		{"posts3.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.81, precision: 0.89},
+			"hate_speech":    {f1: 0.82, precision: 0.89},
 			"sara":           {f1: 0.79, precision: 0.90},
 			"black_campaign": {f1: 0.78, precision: 0.93},
-			"provocation":    {f1: 0.80, precision: 0.94},
+			"provocation":    {f1: 0.81, precision: 0.94},
 			"hoax":           {f1: 0.71, precision: 0.88},
 			"abusive":        {f1: 0.80, precision: 0.71},
 		}},
