@@ -185,7 +185,7 @@ func (st *state) applyContext() {
 			continue
 		}
 		if e.List == lexicon.Report {
-			if !st.spoken(m) {
+			if !st.bySpeaker(m) {
 				report, next = i, m.to
 			}
 			continue
@@ -219,11 +219,18 @@ func (st *state) applyContext() {
 				m.context = append(m.context, "reported by \""+st.text(&st.matches[report])+"\"")
 			}
 		}
-		if e.Kind == lexicon.KindCall && st.splitPassive(m) && !st.called(m) {
-			// warga di usir dari kampung: a call's verb after its passive
-			// prefix written apart reports what was done.
-			m.weight *= counterFactor
-			m.context = append(m.context, "passive \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
+		if e.Kind == lexicon.KindCall && !st.called(m) {
+			switch {
+			case st.splitPassive(m):
+				// warga di usir dari kampung: a call's verb after its passive
+				// prefix written apart reports what was done.
+				m.weight *= counterFactor
+				m.context = append(m.context, "passive \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
+			case st.bySpeaker(m):
+				// Gue ganyang semua soal ujian: the speaker says what they do.
+				m.weight *= counterFactor
+				m.context = append(m.context, "said by the speaker of themselves \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
+			}
 		}
 		if neg := st.negatorBefore(m); neg != nil {
 			m.negated = true
@@ -237,11 +244,13 @@ func (st *state) applyContext() {
 	}
 }
 
-// spoken reports whether the reporting verb m reports the speaker's own
-// words: a first_person word opens its clause right before it (Aku menyebut
-// kalian ...). After a noun the word is a possessive (teman saya menyebut
-// ...): the verb reports.
-func (st *state) spoken(m *match) bool {
+// bySpeaker reports whether the speaker is the subject of the verb m: a
+// first_person word opens its clause right before it. A reporting verb
+// then reports the speaker's own words (Aku menyebut kalian ...), and an
+// action verb says what the speaker does, not what others should do (Gue
+// ganyang semua soal ujian). After a noun the word is a possessive (teman
+// saya menyebut ...): the verb's subject is someone else.
+func (st *state) bySpeaker(m *match) bool {
 	k := m.from - 1
 	return k >= 0 && !st.clauseBreak(m.from) && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k))
 }

@@ -80,7 +80,7 @@ func RulePredicates() []string { return slices.Clone(rulePredicates[:]) }
 var rulePredicates = [...]string{
 	"aimed", "mild", "exclaimed", "reason", "imperative", "command",
 	"in_provocation", "group_target", "one_person", "personal_threat", "generalised",
-	"spoken_to", "negated",
+	"spoken_to", "negated", "self",
 }
 
 // KindClasses are the kind classes an entry test may name: insult_like,
