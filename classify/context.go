@@ -193,7 +193,7 @@ func (st *state) applyContext() {
 		if len(e.Labels) == 0 {
 			if c.ruleMask[m.entry] != 0 {
 				m.weight, m.context = e.Weight, nil
-				m.negated = st.negatorBefore(m) != nil
+				m.negated = st.negation(m) != nil
 			}
 			continue
 		}
@@ -232,7 +232,7 @@ func (st *state) applyContext() {
 				m.context = append(m.context, "said by the speaker of themselves \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
 			}
 		}
-		if neg := st.negatorBefore(m); neg != nil {
+		if neg := st.negation(m); neg != nil {
 			m.negated = true
 			m.weight *= negatedFactor
 			m.context = append(m.context, "negated by \""+st.text(neg)+"\"")
@@ -380,13 +380,68 @@ func isQuoteAt(text string, i int) bool {
 	return false
 }
 
-// negatorBefore returns a kept negator that ends right where m starts, in
-// m's sentence (bukan kafir).
-func (st *state) negatorBefore(m *match) *match {
-	lo, hi := st.around(m.from-st.c.maxPhrase, m.from)
+// negation returns the negator that denies m, or nil: one right before m
+// in its sentence (bukan kafir), or one that denies that the head of the
+// relative clause m stands in exists (gak ada tuh suku yang pelit semua:
+// there is no such group). Both together cancel: gak ada orang X yang gak
+// pelit says that every X is.
+func (st *state) negation(m *match) *match {
+	before, denial := st.negatorEndingAt(m.from, m), st.existenceDenial(m)
+	if before != nil && denial != nil {
+		return nil
+	}
+	if before != nil {
+		return before
+	}
+	return denial
+}
+
+// The words of a denial of existence: tidak ada + head + yang + clause.
+const (
+	existVerb   = "ada"
+	relativizer = "yang"
+	// clauseReach bounds how many tokens of the relative clause stand
+	// before m (yang pelit semua atau malas semua), headReach those of its
+	// head (tuh suku, orang Jawa).
+	clauseReach = 8
+	headReach   = 4
+)
+
+// existenceDenial returns the negator of a denial of existence whose
+// relative clause holds m, in one clause of the text: tidak ada (gak ada,
+// mana ada) + a head of at most headReach tokens + yang + the clause.
+// What a speaker says no one is, no one is called.
+func (st *state) existenceDenial(m *match) *match {
+	y := m.from - 1
+	for ; y >= max(0, m.from-clauseReach) && st.toks[y].Norm != relativizer; y-- {
+		if st.clauseBreak(y + 1) {
+			return nil
+		}
+	}
+	if y < 0 || y < m.from-clauseReach || st.clauseBreak(y+1) {
+		return nil
+	}
+	for a := y - 1; a >= max(0, y-1-headReach); a-- {
+		if st.clauseBreak(a + 1) {
+			return nil
+		}
+		if st.toks[a].Norm == existVerb {
+			if n := st.negatorEndingAt(a, m); n != nil {
+				return n // tidak ada
+			}
+			return st.negatorEndingAt(a+1, m) // the phrase mana ada
+		}
+	}
+	return nil
+}
+
+// negatorEndingAt returns a kept negator in m's sentence that ends right
+// where token k starts.
+func (st *state) negatorEndingAt(k int, m *match) *match {
+	lo, hi := st.around(k-st.c.maxPhrase, k)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if !o.dropped && o.to == m.from && st.list(o) == lexicon.Negator && st.sent[o.from] == st.sent[m.from] {
+		if !o.dropped && o.to == k && st.list(o) == lexicon.Negator && st.sent[o.from] == st.sent[m.from] {
 			return o
 		}
 	}

@@ -191,7 +191,7 @@ var (
 		},
 		"command":        func(st *state, f *firing) bool { return st.called(f.m) || st.commandAt(f.m) },
 		"in_provocation": func(st *state, f *firing) bool { return st.inLabel(f.m, lexicon.Provocation) },
-		"negated":        func(st *state, f *firing) bool { return st.negatorBefore(f.m) != nil },
+		"negated":        func(st *state, f *firing) bool { return st.negation(f.m) != nil },
 		"self":           func(st *state, f *firing) bool { return st.bySpeaker(f.m) },
 	}
 	ctxPredicates = map[string]func(st *state, f *firing) bool{
