@@ -538,18 +538,8 @@ func (st *state) findContext(r *rule, ls []lexicon.List, m *match) *match {
 	if r.side == sideAddressee {
 		return st.addressee(r, m)
 	}
-	sd := r.side
-	if sd == sideObject {
-		// The target is the verb's object, after it (usir mereka); a
-		// person before it is its subject (polisi tangkap pelaku), unless
-		// a call word makes the sentence a demand.
-		sd = sideAfter
-		if st.called(m) {
-			sd = sideAny
-		}
-	}
 	for _, l := range ls {
-		if o := st.near(l, m, r.window, sd); o != nil {
+		if o := st.near(l, m, r.window, r.side); o != nil {
 			return o
 		}
 	}
@@ -557,14 +547,24 @@ func (st *state) findContext(r *rule, ls []lexicon.List, m *match) *match {
 }
 
 // near returns a kept match of list l within window tokens of m on side sd
-// (any, before or after), in m's sentence and not overlapping it (orang
-// gila names no target besides itself), or nil. The speaker and the
-// speaker's own are no one's target (see own).
+// (any, before, after or object), in m's sentence and not overlapping it
+// (orang gila names no target besides itself), or nil. The speaker and the
+// speaker's own are no one's target (see own). A verb's object is after it
+// (usir mereka): a person before it is its subject (polisi tangkap
+// pelaku), unless a call word makes the sentence a demand; and a player
+// in a game is no object (see inPlay).
 func (st *state) near(l lexicon.List, m *match, window int, sd side) *match {
+	object := sd == sideObject
+	if object {
+		sd = sideAfter
+		if st.called(m) {
+			sd = sideAny
+		}
+	}
 	lo, hi := st.around(m.from-window-st.c.maxPhrase, m.to+window+1)
 	for j := lo; j < hi; j++ {
 		o := &st.matches[j]
-		if o.dropped || st.list(o) != l || st.sent[o.from] != st.sent[m.from] || st.own(o) {
+		if o.dropped || st.list(o) != l || st.sent[o.from] != st.sent[m.from] || st.own(o) || object && st.inPlay(o) {
 			continue
 		}
 		apart := o.to <= m.from || m.to <= o.from
@@ -599,6 +599,24 @@ func (st *state) own(p *match) bool {
 		return true
 	}
 	return strings.HasSuffix(st.toks[p.to-1].Norm, "ku") && !strings.HasSuffix(e.Words[len(e.Words)-1], "ku")
+}
+
+// inPlay reports a group, person or political match that owns a sport
+// word right before it (bek mereka, gawang kalian): a player or a team in
+// a game, not the object of a hostile act (ayo serang terus sisi kanan,
+// bek mereka lambat).
+func (st *state) inPlay(p *match) bool {
+	k := st.nounFrom(p)
+	if k == 0 || st.clauseBreak(k) {
+		return false
+	}
+	lo, hi := st.around(k-st.c.maxPhrase, k)
+	for j := lo; j < hi; j++ {
+		if o := &st.matches[j]; !o.dropped && o.to == k && st.list(o) == lexicon.Sport {
+			return true
+		}
+	}
+	return false
 }
 
 // nounFrom returns the first token of the run of group and person

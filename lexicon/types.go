@@ -91,6 +91,7 @@ const (
 	Mention   List = "mention"   // words that only name a category (hoaks, ujaran kebencian)
 	Gloss     List = "gloss"     // words that talk about words (artinya, dalam bahasa, sapaan)
 	Report    List = "report"    // reporting verbs (menyebut, mengatai)
+	Sport     List = "sport"     // words of play (gawang, bek, kiper): their owner is a player, no target
 )
 
 // The grammar lists: the small closed word classes the classifier's rules
@@ -115,7 +116,7 @@ const (
 
 var allLists = [...]List{
 	Allow, Group, Person, Political, Action, Counter, Negator, Mention, Gloss,
-	Report, Pronoun, SecondPerson, Singular, CallWord, Reason, Particle,
+	Report, Sport, Pronoun, SecondPerson, Singular, CallWord, Reason, Particle,
 	ExclamationEnd, CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish,
 	Generaliser, FirstPerson,
 }
