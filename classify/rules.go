@@ -649,15 +649,23 @@ func dist(a, b *match) int {
 	return 0
 }
 
-// addressee finds whom m's insult is aimed at (side=addressee): a word of
-// r's near lists before it (dasar goblok, kamu tuh sampah), or after it
-// when the insult is said of it (see predicated); a person word inside the
+// addressee finds whom m's insult is aimed at (side=addressee): a pronoun
+// after it that it is said of (dasar PKI lu), a word of r's near lists
+// before it (dasar goblok, kamu tuh sampah), or a noun after it that it is
+// said of (see predicated); a person word inside the
 // insult that speaks to "you" (matamu picek); an @mention within the
 // window; the wish's subject (semoga kalian mati); or the addressee of a
 // reply.
 func (st *state) addressee(r *rule, m *match) *match {
 	if m.subject > 0 {
 		return &match{entry: -1, from: m.subject, to: m.subject + 1} // semoga kalian mati
+	}
+	// A pronoun the insult is said of names whom it is aimed at before a
+	// word in front of it does (@budi dasar PKI lu: lu, not dasar).
+	for _, l := range r.near {
+		if p := st.near(l, m, r.window, sideAfter); p != nil && st.tokIs(p.from, gPronoun) && st.predicated(p, m) {
+			return p
+		}
 	}
 	for _, l := range r.near {
 		if p := st.near(l, m, r.window, sideAny); p != nil && (p.to <= m.from || st.predicated(p, m)) {
