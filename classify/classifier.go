@@ -127,6 +127,19 @@ func WithSlang(pairs map[string]string) Option {
 	}
 }
 
+// WithSlangFile is WithSlang with the pairs of the slang dictionary at path
+// (normalize.LoadSlangFile). The file is read by New, so Live.Reload with
+// this option reads it again; errors name it as path:line.
+func WithSlangFile(path string) Option {
+	return func(c *config) error {
+		pairs, err := normalize.LoadSlangFile(path)
+		if err != nil {
+			return fmt.Errorf("slang: %w", err)
+		}
+		return WithSlang(pairs)(c)
+	}
+}
+
 // WithoutFuzzy turns spelling-tolerant matching off: only exact, normalised,
 // stemmed and masked forms match.
 func WithoutFuzzy() Option {

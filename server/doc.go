@@ -11,7 +11,7 @@
 //	GET  /healthz                     status and the versions in force
 //	GET  /metrics                     Prometheus metrics
 //	GET  /openapi.json                the OpenAPI 3.1 description
-//	POST /admin/reload                reload the lexicons (with WithReload)
+//	POST /admin/reload                rebuild the classifier, re-reading its files (with WithReload)
 //	GET  /                            the page (embedded; no external resources)
 //
 // The page is Indonesian by default, English with its EN switch or ?lang=en.

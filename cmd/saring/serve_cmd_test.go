@@ -7,6 +7,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -212,4 +215,52 @@ func TestServeTimeoutFlags(t *testing.T) {
 	reply, err := io.ReadAll(conn)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(reply), "HTTP/1.1 408 "), "reply: %s", reply)
+}
+
+// TestServeReloadSlang checks that POST /admin/reload reads the --slang
+// file again, as it does the lexicons: an edited pair is put in force, and
+// a broken file is refused with its file:line while the old classifier
+// keeps serving.
+func TestServeReloadSlang(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "slang.txt")
+	write := func(s string) { require.NoError(t, os.WriteFile(path, []byte(s), 0o600)) }
+	write("bangsatz bangsat\n")
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--no-fuzzy", "--slang", path}, &stderr)
+	defer stop()
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	abusive := func(text string) bool {
+		resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var out struct {
+			Flagged []string `json:"flagged"`
+		}
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+		return slices.Contains(out.Flagged, "abusive")
+	}
+	reload := func() (int, string) {
+		resp, err := client.Post(base+"/admin/reload", "application/json", nil)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, string(body)
+	}
+	require.True(t, abusive("bangsatz"))
+	require.False(t, abusive("bangsatq"))
+
+	write("bangsatq bangsat\n")
+	code, body := reload()
+	require.Equal(t, http.StatusOK, code, body)
+	assert.True(t, abusive("bangsatq"), "the edited slang file is in force")
+	assert.False(t, abusive("bangsatz"))
+
+	write("bangsatx\n")
+	code, body = reload()
+	assert.Equal(t, http.StatusInternalServerError, code)
+	assert.Contains(t, body, "slang.txt:1: want 2 fields")
+	assert.Contains(t, stderr.String(), "reload failed")
+	assert.True(t, abusive("bangsatq"), "the old classifier keeps serving")
 }
