@@ -36,7 +36,8 @@
 //	{"mask":true}                     add "masked": the text with the evidence masked
 //
 // An unknown field, a key in another case than its field's ("Text" for
-// "text") or a value of the wrong type is a 400 that names it.
+// "text"), a key twice in one object or a value of the wrong type is a 400
+// that names it (on the Perspective route, in Google's error shape).
 // One text is answered with one object in the shape of a `saring classify`
 // output line: {"id":7,"flagged":[...],"labels":[...]} ("id" is omitted when
 // the request had none). A batch is answered with {"results":[...]}, one such

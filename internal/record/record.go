@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -22,9 +23,10 @@ type ErrorOutput struct {
 
 // Parse reads a record {"id":…,"text":"…"}: any other fields are ignored,
 // "id" may hold any JSON value and "text" must be a string; keys match
-// exactly, and "id" or "text" twice is an error. The id is returned
-// whenever it could be read, also with an error, as it was written but in
-// valid UTF-8 (see validUTF8), so that an answer echoing it is valid JSON.
+// exactly, and a key twice in one object (see DuplicateKey) is an error. The
+// id is returned whenever it could be read, also with an error, as it was
+// written but in valid UTF-8 (see validUTF8), so that an answer echoing it
+// is valid JSON.
 func Parse(line string) (id json.RawMessage, text string, err error) {
 	b := []byte(line)
 	if !json.Valid(b) {
@@ -33,21 +35,19 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 	if kind := jsonKind(b); kind != "object" {
 		return nil, "", fmt.Errorf(`want a JSON object {"id":…,"text":"…"}, got %s`, article(kind))
 	}
+	if err := DuplicateKey(b); err != nil {
+		return nil, "", err
+	}
 	var raw []byte
-	dup := ""
 	eachField(b, func(key string, v []byte) {
-		switch {
-		case key == "id" && id == nil:
+		switch key {
+		case "id":
 			id = validUTF8(v)
-		case key == "text" && raw == nil:
+		case "text":
 			raw = v
-		case key == "id" || key == "text":
-			dup = key
 		}
 	})
 	switch {
-	case dup != "":
-		return nil, "", fmt.Errorf("%q appears twice", dup)
 	case raw == nil:
 		return id, "", errors.New(`no "text" field`)
 	case jsonKind(raw) != "string":
@@ -82,6 +82,88 @@ func validUTF8(v []byte) []byte {
 	return out
 }
 
+// DuplicateKey returns an error naming the first key that appears twice in
+// one object of the valid JSON value v (json.Valid), at any depth, and
+// where: `"text" appears twice` at the top, `"text" appears twice in
+// items[1]` below it. Keys are compared as JSON reads them, escapes undone
+// ("te\u0078t" is "text"). It is nil when every object's keys differ.
+// encoding/json would keep the last of two; saring refuses them, in a
+// --jsonl record and in a request body alike.
+func DuplicateKey(v []byte) error {
+	return duplicateKey(v, "")
+}
+
+// duplicateKey is DuplicateKey for the value v found at path. The
+// recursion is as deep as v's nesting, which valid JSON bounds (encoding/json
+// refuses more than 10,000 levels).
+func duplicateKey(v []byte, path string) error {
+	var err error
+	switch v[skipSpace(v, 0)] {
+	case '{':
+		var seen keys
+		eachField(v, func(key string, value []byte) {
+			switch {
+			case err != nil:
+			case seen.add(key):
+				err = fmt.Errorf("%q appears twice%s", key, where(path))
+			default:
+				err = duplicateKey(value, joinKey(path, key))
+			}
+		})
+	case '[':
+		i := 0
+		eachElement(v, func(value []byte) {
+			if err == nil {
+				err = duplicateKey(value, fmt.Sprintf("%s[%d]", path, i))
+			}
+			i++
+		})
+	}
+	return err
+}
+
+// keys are the keys of one object seen so far: a few in a slice, more in a
+// map, so that an object of many keys is checked in linear time.
+type keys struct {
+	few  []string
+	many map[string]bool
+}
+
+// add adds key and reports whether it was there already.
+func (k *keys) add(key string) bool {
+	if k.many != nil {
+		if k.many[key] {
+			return true
+		}
+		k.many[key] = true
+		return false
+	}
+	if slices.Contains(k.few, key) {
+		return true
+	}
+	if k.few = append(k.few, key); len(k.few) > 8 {
+		k.many = make(map[string]bool, 2*len(k.few))
+		for _, x := range k.few {
+			k.many[x] = true
+		}
+	}
+	return false
+}
+
+func joinKey(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func where(path string) string {
+	if path == "" {
+		return ""
+	}
+	return " in " + path
+}
+
 // eachField calls fn with the key and the raw value of each member of the
 // JSON object obj, in order. obj must be valid JSON (json.Valid) and an
 // object; the scan relies on it.
@@ -103,6 +185,24 @@ func eachField(obj []byte, fn func(key string, value []byte)) {
 		i = skipSpace(obj, skipSpace(obj, end)+1) // past ':'
 		end = valueEnd(obj, i)
 		fn(key, obj[i:end:end])
+		i = end
+	}
+}
+
+// eachElement calls fn with each element of the JSON array arr, in order.
+// arr must be valid JSON and an array.
+func eachElement(arr []byte, fn func(value []byte)) {
+	i := skipSpace(arr, 0) + 1 // past '['
+	for {
+		i = skipSpace(arr, i)
+		switch arr[i] {
+		case ']':
+			return
+		case ',':
+			i = skipSpace(arr, i+1)
+		}
+		end := valueEnd(arr, i)
+		fn(arr[i:end:end])
 		i = end
 	}
 }

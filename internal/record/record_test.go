@@ -85,3 +85,38 @@ func decode(t *testing.T, v []byte) any {
 	}
 	return x
 }
+
+// TestDuplicateKey checks that a key twice in any object, at any depth and
+// however escaped, is found and placed, and that distinct keys pass.
+func TestDuplicateKey(t *testing.T) {
+	many := `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10`
+	tests := []struct{ in, want string }{
+		{`{"text":"a","id":1}`, ""},
+		{`{"a":{"x":1},"b":{"x":1},"c":[{"x":1},{"x":2}]}`, ""},
+		{`[]`, ""},
+		{`{}`, ""},
+		{`"text"`, ""},
+		{`{"text":"a","text":"b"}`, `"text" appears twice`},
+		{`{"text":"a","te\u0078t":"b"}`, `"text" appears twice`},
+		{` { "options" : { "thresholds" : {"abusive":0.5, "abusive":0.9} } }`, `"abusive" appears twice in options.thresholds`},
+		{`{"items":[{"text":"a"},{"text":"b","id":1,"text":"c"}]}`, `"text" appears twice in items[1]`},
+		{`[[1],[{"a":[{"b":1,"b":2}]}]]`, `"b" appears twice in [1][0].a[0]`},
+		{many + `}`, ""},
+		{many + `,"k3":3}`, `"k3" appears twice`},
+	}
+	for _, tc := range tests {
+		if !json.Valid([]byte(tc.in)) {
+			t.Fatalf("%s is not valid JSON", tc.in)
+		}
+		err := DuplicateKey([]byte(tc.in))
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v, want no error", tc.in, err)
+		case tc.want != "" && (err == nil || err.Error() != tc.want):
+			t.Errorf("%s: %v, want %s", tc.in, err, tc.want)
+		}
+	}
+	if _, _, err := Parse(`{"id":{"a":1,"a":2},"text":"x"}`); err == nil || err.Error() != `"a" appears twice in id` {
+		t.Errorf("Parse: a duplicate inside the id: %v", err)
+	}
+}
