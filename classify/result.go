@@ -38,7 +38,9 @@ type Evidence struct {
 	Term string `json:"term"`
 	// Text is the original text at [Start, End).
 	Text string `json:"text"`
-	// Start and End are byte offsets into the original input.
+	// Start and End are byte offsets into the text as given to Classify,
+	// invalid UTF-8 bytes included (a JSON reader has turned each into
+	// U+FFFD before saring sees it; see the README's Offsets).
 	Start int `json:"start"`
 	End   int `json:"end"`
 	// StartCodePoint and EndCodePoint are the same span in Unicode code
