@@ -106,7 +106,7 @@ func (o *options) apply(id json.RawMessage, text string, r classify.Result) Outp
 	if o.Evidence != nil && !*o.Evidence {
 		labels := slices.Clone(r.Labels)
 		for i := range labels {
-			labels[i].Evidence = []classify.Evidence{}
+			labels[i].Evidence, labels[i].EvidenceOmitted = []classify.Evidence{}, 0
 		}
 		r.Labels = labels
 	}
