@@ -274,17 +274,41 @@ func wordForms(norm string) (forms [2]string, n int) {
 		forms[1] = norm[:h] // before clitics: kamu-kamu is kamu, not kamu-ka
 		return forms, 2
 	}
-	for _, c := range clitics {
-		if len(norm) > len(c) && strings.HasSuffix(norm, c) {
-			forms[1] = norm[:len(norm)-len(c)]
-			return forms, 2
-		}
+	if c := clitic(norm); c > 0 {
+		forms[1] = norm[:len(norm)-c]
+		return forms, 2
 	}
 	return forms, 1
 }
 
-// clitics are the particles and possessive pronouns a word may carry.
-var clitics = [...]string{"nya", "ku", "mu", "lah", "kah", "pun"}
+// clitic returns the length of the particle or possessive pronoun norm ends
+// with after at least one letter (-nya, -ku, -mu, -lah, -kah, -pun), or 0.
+// No two of them end alike, so the last letters decide.
+func clitic(norm string) int {
+	n := len(norm)
+	if n < 3 {
+		return 0
+	}
+	switch norm[n-1] {
+	case 'u':
+		if norm[n-2] == 'k' || norm[n-2] == 'm' {
+			return 2
+		}
+	case 'a':
+		if n > 3 && norm[n-3:] == "nya" {
+			return 3
+		}
+	case 'h':
+		if n > 3 && (norm[n-3:] == "lah" || norm[n-3:] == "kah") {
+			return 3
+		}
+	case 'n':
+		if n > 3 && norm[n-3:] == "pun" {
+			return 3
+		}
+	}
+	return 0
+}
 
 // inflects reports whether norm is w reduplicated (anak-anak) or with a
 // particle or possessive pronoun attached (anjingnya, kafirlah): the same
