@@ -439,6 +439,15 @@ func (t *tokenizer) scanWord(i int) int {
 	hasLetter := false
 	prev := cOther
 	for j < len(b) {
+		// A run of ASCII letters, most of a word, a byte a step.
+		k := j
+		for k < len(b) && asciiClass[b[k]] == cLetter {
+			k++
+		}
+		if k > j {
+			hasLetter, prev, j = true, cLetter, k
+			continue
+		}
 		cl, size := asciiClass[b[j]], 1
 		if b[j] >= utf8.RuneSelf {
 			cl, size = classAtRune(b, j)
