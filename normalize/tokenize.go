@@ -367,6 +367,9 @@ func isSplitSep(c byte) bool { return c == ' ' || c == '.' || c == '-' || c == '
 // whether it emitted a token.
 func (t *tokenizer) splitRun(i int) (int, bool) {
 	b := t.buf
+	if b[i] < utf8.RuneSelf && (i+1 >= len(b) || !isSplitSep(b[i+1])) {
+		return i, false // the common case, decided before classAt below
+	}
 	cl, size := classAt(b, i)
 	p := i + size
 	if cl != cLetter || p >= len(b) || !isSplitSep(b[p]) {
