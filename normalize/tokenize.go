@@ -217,6 +217,9 @@ func (t *tokenizer) linkAt(i int) int {
 		return i
 	}
 	j, dots := i, 0
+	for j < len(b) && b[j]-'a' < 26 {
+		j++ // lower-case letters, most of the run, a byte a step
+	}
 	for j < len(b) && isAddrByte(b[j]) {
 		if b[j] == '.' {
 			dots++
