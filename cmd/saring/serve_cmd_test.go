@@ -230,16 +230,7 @@ func TestServeReloadSlang(t *testing.T) {
 	defer stop()
 
 	client := &http.Client{Timeout: 10 * time.Second}
-	abusive := func(text string) bool {
-		resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		var out struct {
-			Flagged []string `json:"flagged"`
-		}
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
-		return slices.Contains(out.Flagged, "abusive")
-	}
+	abusive := func(text string) bool { return flaggedAbusive(t, client, base, text) }
 	reload := func() (int, string) {
 		resp, err := client.Post(base+"/admin/reload", "application/json", nil)
 		require.NoError(t, err)
@@ -341,4 +332,18 @@ func TestInvalidUTF8Offsets(t *testing.T) {
 	assert.Equal(t, len("bad \uFFFD utf8 "), s.Start)
 	assert.Equal(t, 11, s.StartCodePoint)
 	assert.Equal(t, 11, s.StartUTF16)
+}
+
+// flaggedAbusive posts text to the server at base and reports whether the
+// answer flags it abusive.
+func flaggedAbusive(t *testing.T, client *http.Client, base, text string) bool {
+	t.Helper()
+	resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out struct {
+		Flagged []string `json:"flagged"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	return slices.Contains(out.Flagged, "abusive")
 }

@@ -39,7 +39,7 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 		return nil, "", err
 	}
 	var raw []byte
-	eachField(b, func(key string, v []byte) {
+	members(b, func(key string, v []byte) {
 		switch key {
 		case "id":
 			id = validUTF8(v)
@@ -98,10 +98,11 @@ func DuplicateKey(v []byte) error {
 // refuses more than 10,000 levels).
 func duplicateKey(v []byte, path string) error {
 	var err error
+	i := 0 // the element's index in an array
 	switch v[skipSpace(v, 0)] {
 	case '{':
 		var seen keys
-		eachField(v, func(key string, value []byte) {
+		members(v, func(key string, value []byte) {
 			switch {
 			case err != nil:
 			case seen.add(key):
@@ -111,8 +112,7 @@ func duplicateKey(v []byte, path string) error {
 			}
 		})
 	case '[':
-		i := 0
-		eachElement(v, func(value []byte) {
+		members(v, func(_ string, value []byte) {
 			if err == nil {
 				err = duplicateKey(value, fmt.Sprintf("%s[%d]", path, i))
 			}
@@ -164,45 +164,33 @@ func where(path string) string {
 	return " in " + path
 }
 
-// eachField calls fn with the key and the raw value of each member of the
-// JSON object obj, in order. obj must be valid JSON (json.Valid) and an
-// object; the scan relies on it.
-func eachField(obj []byte, fn func(key string, value []byte)) {
-	i := skipSpace(obj, 0) + 1 // past '{'
+// members calls fn with each member of the JSON object or array v, in
+// order: the key and the raw value of an object's, "" and the element for
+// an array's. v must be valid JSON (json.Valid) and an object or an
+// array; the scan relies on it.
+func members(v []byte, fn func(key string, value []byte)) {
+	i := skipSpace(v, 0)
+	object := v[i] == '{'
+	i++ // past '{' or '['
 	for {
-		i = skipSpace(obj, i)
-		switch obj[i] {
-		case '}':
+		i = skipSpace(v, i)
+		switch v[i] {
+		case '}', ']':
 			return
 		case ',':
-			i = skipSpace(obj, i+1)
+			i = skipSpace(v, i+1)
 		}
-		end := stringEnd(obj, i)
-		key := string(obj[i+1 : end-1])
-		if bytes.IndexByte(obj[i:end], '\\') >= 0 {
-			json.Unmarshal(obj[i:end], &key) // valid: cannot fail
+		key := ""
+		if object {
+			end := stringEnd(v, i)
+			key = string(v[i+1 : end-1])
+			if bytes.IndexByte(v[i:end], '\\') >= 0 {
+				json.Unmarshal(v[i:end], &key) // valid: cannot fail
+			}
+			i = skipSpace(v, skipSpace(v, end)+1) // past ':'
 		}
-		i = skipSpace(obj, skipSpace(obj, end)+1) // past ':'
-		end = valueEnd(obj, i)
-		fn(key, obj[i:end:end])
-		i = end
-	}
-}
-
-// eachElement calls fn with each element of the JSON array arr, in order.
-// arr must be valid JSON and an array.
-func eachElement(arr []byte, fn func(value []byte)) {
-	i := skipSpace(arr, 0) + 1 // past '['
-	for {
-		i = skipSpace(arr, i)
-		switch arr[i] {
-		case ']':
-			return
-		case ',':
-			i = skipSpace(arr, i+1)
-		}
-		end := valueEnd(arr, i)
-		fn(arr[i:end:end])
+		end := valueEnd(v, i)
+		fn(key, v[i:end:end])
 		i = end
 	}
 }
