@@ -219,6 +219,9 @@ func writePretty(w io.Writer, at place, rec any) {
 				}
 				fmt.Fprintln(w)
 			}
+			if l.EvidenceOmitted > 0 {
+				fmt.Fprintf(w, "      … and %d more, not listed (at most %d a label)\n", l.EvidenceOmitted, classify.MaxEvidence)
+			}
 		}
 		fmt.Fprintln(w)
 	}
