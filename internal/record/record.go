@@ -10,7 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -35,12 +35,9 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 	if kind := jsonKind(b); kind != "object" {
 		return nil, "", fmt.Errorf(`want a JSON object {"id":…,"text":"…"}, got %s`, article(kind))
 	}
-	if err := DuplicateKey(b); err != nil {
-		return nil, "", err
-	}
 	var raw []byte
-	members(b, func(key string, v []byte) {
-		switch key {
+	key, path, dup := objectDuplicate(b, func(key, v []byte) {
+		switch string(key) {
 		case "id":
 			id = validUTF8(v)
 		case "text":
@@ -48,6 +45,8 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 		}
 	})
 	switch {
+	case dup:
+		return nil, "", duplicateError(key, path)
 	case raw == nil:
 		return id, "", errors.New(`no "text" field`)
 	case jsonKind(raw) != "string":
@@ -90,85 +89,107 @@ func validUTF8(v []byte) []byte {
 // encoding/json would keep the last of two; saring refuses them, in a
 // --jsonl record and in a request body alike.
 func DuplicateKey(v []byte) error {
-	return duplicateKey(v, "")
+	if key, path, found := duplicate(v); found {
+		return duplicateError(key, path)
+	}
+	return nil
 }
 
-// duplicateKey is DuplicateKey for the value v found at path. The
-// recursion is as deep as v's nesting, which valid JSON bounds (encoding/json
-// refuses more than 10,000 levels).
-func duplicateKey(v []byte, path string) error {
-	var err error
-	i := 0 // the element's index in an array
+// duplicateError says that key appears twice in the object at path.
+func duplicateError(key, path string) error {
+	if path == "" {
+		return fmt.Errorf("%q appears twice", key)
+	}
+	return fmt.Errorf("%q appears twice in %s", key, path)
+}
+
+// duplicate returns the first key that appears twice in one object of v,
+// and the path to that object from v ("" for v itself). The path is built
+// only for the key found. The recursion is as deep as v's nesting, which
+// valid JSON bounds (encoding/json refuses more than 10,000 levels).
+func duplicate(v []byte) (key, path string, found bool) {
 	switch v[skipSpace(v, 0)] {
 	case '{':
-		var seen keys
-		members(v, func(key string, value []byte) {
-			switch {
-			case err != nil:
-			case seen.add(key):
-				err = fmt.Errorf("%q appears twice%s", key, where(path))
-			default:
-				err = duplicateKey(value, joinKey(path, key))
-			}
-		})
+		return objectDuplicate(v, nil)
 	case '[':
-		members(v, func(_ string, value []byte) {
-			if err == nil {
-				err = duplicateKey(value, fmt.Sprintf("%s[%d]", path, i))
+		i := 0
+		members(v, func(_, value []byte) {
+			if !found {
+				if key, path, found = duplicate(value); found {
+					path = "[" + strconv.Itoa(i) + "]" + step(path)
+				}
 			}
 			i++
 		})
 	}
-	return err
+	return key, path, found
+}
+
+// objectDuplicate is duplicate for the object v. It calls each, when not
+// nil, with every member of v up to the first key found twice, so that
+// one scan both reads an object and checks it.
+func objectDuplicate(v []byte, each func(key, value []byte)) (key, path string, found bool) {
+	var seen keys
+	members(v, func(k, value []byte) {
+		switch {
+		case found:
+		case seen.add(k):
+			key, found = string(k), true
+		default:
+			if key, path, found = duplicate(value); found {
+				path = string(k) + step(path)
+			} else if each != nil {
+				each(k, value)
+			}
+		}
+	})
+	return key, path, found
+}
+
+// step joins the rest of a path to the step before it: an index as it is,
+// a key after a dot.
+func step(rest string) string {
+	if rest == "" || rest[0] == '[' {
+		return rest
+	}
+	return "." + rest
 }
 
 // keys are the keys of one object seen so far: a few in a slice, more in a
 // map, so that an object of many keys is checked in linear time.
 type keys struct {
-	few  []string
+	few  [][]byte
 	many map[string]bool
 }
 
 // add adds key and reports whether it was there already.
-func (k *keys) add(key string) bool {
+func (k *keys) add(key []byte) bool {
 	if k.many != nil {
-		if k.many[key] {
+		if k.many[string(key)] {
 			return true
 		}
-		k.many[key] = true
+		k.many[string(key)] = true
 		return false
 	}
-	if slices.Contains(k.few, key) {
-		return true
+	for _, x := range k.few {
+		if bytes.Equal(x, key) {
+			return true
+		}
 	}
-	if k.few = append(k.few, key); len(k.few) > 8 {
+	if k.few = append(k.few, key); len(k.few) > 32 {
 		k.many = make(map[string]bool, 2*len(k.few))
 		for _, x := range k.few {
-			k.many[x] = true
+			k.many[string(x)] = true
 		}
 	}
 	return false
 }
 
-func joinKey(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func where(path string) string {
-	if path == "" {
-		return ""
-	}
-	return " in " + path
-}
-
 // members calls fn with each member of the JSON object or array v, in
-// order: the key and the raw value of an object's, "" and the element for
-// an array's. v must be valid JSON (json.Valid) and an object or an
-// array; the scan relies on it.
-func members(v []byte, fn func(key string, value []byte)) {
+// order: the key (escapes undone) and the raw value of an object's, nil
+// and the element for an array's. v must be valid JSON (json.Valid) and an
+// object or an array; the scan relies on it.
+func members(v []byte, fn func(key, value []byte)) {
 	i := skipSpace(v, 0)
 	object := v[i] == '{'
 	i++ // past '{' or '['
@@ -180,12 +201,14 @@ func members(v []byte, fn func(key string, value []byte)) {
 		case ',':
 			i = skipSpace(v, i+1)
 		}
-		key := ""
+		var key []byte
 		if object {
 			end := stringEnd(v, i)
-			key = string(v[i+1 : end-1])
-			if bytes.IndexByte(v[i:end], '\\') >= 0 {
-				json.Unmarshal(v[i:end], &key) // valid: cannot fail
+			key = v[i+1 : end-1]
+			if bytes.IndexByte(key, '\\') >= 0 {
+				var s string
+				json.Unmarshal(v[i:end], &s) // valid: cannot fail
+				key = []byte(s)
 			}
 			i = skipSpace(v, skipSpace(v, end)+1) // past ':'
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -89,7 +90,10 @@ func decode(t *testing.T, v []byte) any {
 // TestDuplicateKey checks that a key twice in any object, at any depth and
 // however escaped, is found and placed, and that distinct keys pass.
 func TestDuplicateKey(t *testing.T) {
-	many := `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10`
+	many := `{"k0":0` // past the keys a slice holds, into the map
+	for i := 1; i < 40; i++ {
+		many += `,"k` + strconv.Itoa(i) + `":` + strconv.Itoa(i)
+	}
 	tests := []struct{ in, want string }{
 		{`{"text":"a","id":1}`, ""},
 		{`{"a":{"x":1},"b":{"x":1},"c":[{"x":1},{"x":2}]}`, ""},
@@ -103,6 +107,8 @@ func TestDuplicateKey(t *testing.T) {
 		{`[[1],[{"a":[{"b":1,"b":2}]}]]`, `"b" appears twice in [1][0].a[0]`},
 		{many + `}`, ""},
 		{many + `,"k3":3}`, `"k3" appears twice`},
+		{many + `,"k39":3}`, `"k39" appears twice`},
+		{`{"a":[{"b":{"c\u0064":1,"cd":2}}]}`, `"cd" appears twice in a[0].b`},
 	}
 	for _, tc := range tests {
 		if !json.Valid([]byte(tc.in)) {
