@@ -127,6 +127,19 @@ func WithSlang(pairs map[string]string) Option {
 	}
 }
 
+// WithSlangFile is WithSlang with the pairs of the slang dictionary at path
+// (normalize.LoadSlangFile). The file is read by New, so Live.Reload with
+// this option reads it again; errors name it as path:line.
+func WithSlangFile(path string) Option {
+	return func(c *config) error {
+		pairs, err := normalize.LoadSlangFile(path)
+		if err != nil {
+			return fmt.Errorf("slang: %w", err)
+		}
+		return WithSlang(pairs)(c)
+	}
+}
+
 // WithoutFuzzy turns spelling-tolerant matching off: only exact, normalised,
 // stemmed and masked forms match.
 func WithoutFuzzy() Option {
@@ -274,45 +287,4 @@ feed:
 		return nil, fmt.Errorf("classify: batch stopped: %w", err)
 	}
 	return out, nil
-}
-
-// wordIndex lists the entries a token can start, by one normalised word.
-type wordIndex struct {
-	// single holds the one-word entries of the word.
-	single []int32
-	// next holds the longer entries that start with the word, by their
-	// second word, so a common first word (tidak, jangan) costs one probe
-	// for the next token's forms instead of a check of every phrase.
-	next map[string][]int32
-	// stemmed holds the entries whose first word has this word as its
-	// stem; they are tried when it is a token's stem (menyerbu for serbu,
-	// terkutuklah for terkutuk).
-	stemmed []int32
-}
-
-// index adds entry i, e, to c.words.
-func (c *Classifier) index(e *lexicon.Entry, i int32) {
-	if e.Stems[0] != e.Words[0] {
-		s := c.wordAt(e.Stems[0])
-		s.stemmed = append(s.stemmed, i)
-	}
-	w := c.wordAt(e.Words[0])
-	if len(e.Words) == 1 {
-		w.single = append(w.single, i)
-		return
-	}
-	if w.next == nil {
-		w.next = make(map[string][]int32)
-	}
-	w.next[e.Words[1]] = append(w.next[e.Words[1]], i)
-}
-
-// wordAt returns the index of word, adding an empty one if needed.
-func (c *Classifier) wordAt(word string) *wordIndex {
-	w := c.words[word]
-	if w == nil {
-		w = new(wordIndex)
-		c.words[word] = w
-	}
-	return w
 }

@@ -3,6 +3,8 @@ package classify_test
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"sync"
@@ -226,4 +228,31 @@ func TestLiveConcurrentReloads(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Equal(t, []lexicon.Label{lexicon.Abusive}, live.Classify("otak kerupuk semua").Flagged)
+}
+
+// TestLiveReloadSlangFile checks that WithSlangFile reads its file at each
+// build: a reload puts the edited pairs in force, and a broken file is
+// refused with its file:line while the previous classifier keeps serving.
+func TestLiveReloadSlangFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "slang.txt")
+	write := func(s string) { require.NoError(t, os.WriteFile(path, []byte(s), 0o600)) }
+	write("bangsatz bangsat\n")
+	opts := []classify.Option{classify.WithoutFuzzy(), classify.WithSlangFile(path)}
+	live, err := classify.NewLive(opts...)
+	require.NoError(t, err)
+	require.True(t, live.Classify("bangsatz").Has(lexicon.Abusive))
+	require.False(t, live.Classify("bangsatq").Has(lexicon.Abusive))
+
+	write("bangsatq bangsat\n")
+	require.NoError(t, live.Reload(opts...))
+	assert.True(t, live.Classify("bangsatq").Has(lexicon.Abusive), "the edited file is read again")
+	assert.False(t, live.Classify("bangsatz").Has(lexicon.Abusive))
+
+	before := live.Classifier()
+	write("# tambahan\nbangsatx\n")
+	err = live.Reload(opts...)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), path+":2:")
+	assert.Same(t, before, live.Classifier(), "a failed reload leaves the previous classifier")
+	assert.True(t, live.Classify("bangsatq").Has(lexicon.Abusive))
 }

@@ -34,40 +34,42 @@ func (r Result) Mask(text string, labels ...lexicon.Label) string {
 	if len(labels) == 0 {
 		labels = r.Flagged
 	}
-	type span struct{ start, end int }
 	var spans []span
+	add := func(start, end int) {
+		start, end = max(start, 0), min(end, len(text))
+		if start < end {
+			spans = append(spans, span{int32(start), int32(end)})
+		}
+	}
 	for _, l := range r.Labels {
 		if !slices.Contains(labels, l.Label) {
 			continue
 		}
 		for _, ev := range l.Evidence {
-			start, end := ev.Start, ev.End
-			switch ev.Match {
-			case MatchLearned:
-				continue
-			case MatchRule:
-				start, end = int(ev.trigStart), int(ev.trigEnd)
+			if start, end, ok := ev.maskSpan(); ok {
+				add(start, end)
 			}
-			start, end = max(start, 0), min(end, len(text))
-			if start < end {
-				spans = append(spans, span{start, end})
+		}
+		if l.omitted != nil {
+			for _, s := range l.omitted.spans {
+				add(int(s.start), int(s.end))
 			}
 		}
 	}
 	if len(spans) == 0 {
 		return text
 	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	slices.SortFunc(spans, func(a, b span) int { return int(a.start - b.start) })
 	var b strings.Builder
 	b.Grow(len(text))
 	pos := 0
 	for _, s := range spans {
-		if s.end <= pos {
+		if int(s.end) <= pos {
 			continue // inside a span already masked
 		}
-		start := max(s.start, pos)
+		start := max(int(s.start), pos)
 		b.WriteString(text[pos:start])
-		for pos = start; pos < s.end; {
+		for pos = start; pos < int(s.end); {
 			c, size := utf8.DecodeRuneInString(text[pos:])
 			if unicode.IsSpace(c) {
 				b.WriteString(text[pos : pos+size])
@@ -79,4 +81,16 @@ func (r Result) Mask(text string, labels ...lexicon.Label) string {
 	}
 	b.WriteString(text[pos:])
 	return b.String()
+}
+
+// maskSpan is the byte range of the text Mask hides for ev (see Mask), and
+// false for learned evidence, which hides nothing.
+func (ev *Evidence) maskSpan() (start, end int, ok bool) {
+	switch ev.Match {
+	case MatchLearned:
+		return 0, 0, false
+	case MatchRule:
+		return int(ev.trigStart), int(ev.trigEnd), true
+	}
+	return ev.Start, ev.End, true
 }

@@ -166,7 +166,9 @@ func (st *state) tryNorm(w *wordIndex, i int, next *nextForms) {
 func (st *state) tryPhrases(w *wordIndex, i, first int, next *nextForms) {
 	if w.next != nil && i+1 < len(st.toks) {
 		for _, f := range next.of(st, i) {
-			st.tryAll(w.next[f], i, 0, first)
+			if w.nextBits&screenBit(f) != 0 {
+				st.tryAll(w.next[f], i, 0, first)
+			}
 		}
 		if st.tokIs(i, gWish) {
 			if gap := st.subjectAfter(i); gap > 0 && i+gap+1 < len(st.toks) {
@@ -274,17 +276,41 @@ func wordForms(norm string) (forms [2]string, n int) {
 		forms[1] = norm[:h] // before clitics: kamu-kamu is kamu, not kamu-ka
 		return forms, 2
 	}
-	for _, c := range clitics {
-		if len(norm) > len(c) && strings.HasSuffix(norm, c) {
-			forms[1] = norm[:len(norm)-len(c)]
-			return forms, 2
-		}
+	if c := clitic(norm); c > 0 {
+		forms[1] = norm[:len(norm)-c]
+		return forms, 2
 	}
 	return forms, 1
 }
 
-// clitics are the particles and possessive pronouns a word may carry.
-var clitics = [...]string{"nya", "ku", "mu", "lah", "kah", "pun"}
+// clitic returns the length of the particle or possessive pronoun norm ends
+// with after at least one letter (-nya, -ku, -mu, -lah, -kah, -pun), or 0.
+// No two of them end alike, so the last letters decide.
+func clitic(norm string) int {
+	n := len(norm)
+	if n < 3 {
+		return 0
+	}
+	switch norm[n-1] {
+	case 'u':
+		if norm[n-2] == 'k' || norm[n-2] == 'm' {
+			return 2
+		}
+	case 'a':
+		if n > 3 && norm[n-3:] == "nya" {
+			return 3
+		}
+	case 'h':
+		if n > 3 && (norm[n-3:] == "lah" || norm[n-3:] == "kah") {
+			return 3
+		}
+	case 'n':
+		if n > 3 && norm[n-3:] == "pun" {
+			return 3
+		}
+	}
+	return 0
+}
 
 // inflects reports whether norm is w reduplicated (anak-anak) or with a
 // particle or possessive pronoun attached (anjingnya, kafirlah): the same
@@ -405,4 +431,58 @@ func howFromVia(via normalize.Via) How {
 		}
 	}
 	return MatchExact
+}
+
+// wordIndex lists the entries a token can start, by one normalised word.
+type wordIndex struct {
+	// single holds the one-word entries of the word.
+	single []int32
+	// next holds the longer entries that start with the word, by their
+	// second word, so a common first word (tidak, jangan) costs one probe
+	// for the next token's forms instead of a check of every phrase.
+	next map[string][]int32
+	// nextBits has the screenBit of every key of next: a form whose bit
+	// is clear is not a key, and is not looked up.
+	nextBits uint64
+	// stemmed holds the entries whose first word has this word as its
+	// stem; they are tried when it is a token's stem (menyerbu for serbu,
+	// terkutuklah for terkutuk).
+	stemmed []int32
+}
+
+// index adds entry i, e, to c.words.
+func (c *Classifier) index(e *lexicon.Entry, i int32) {
+	if e.Stems[0] != e.Words[0] {
+		s := c.wordAt(e.Stems[0])
+		s.stemmed = append(s.stemmed, i)
+	}
+	w := c.wordAt(e.Words[0])
+	if len(e.Words) == 1 {
+		w.single = append(w.single, i)
+		return
+	}
+	if w.next == nil {
+		w.next = make(map[string][]int32)
+	}
+	w.next[e.Words[1]] = append(w.next[e.Words[1]], i)
+	w.nextBits |= screenBit(e.Words[1])
+}
+
+// screenBit is one of 64 bits, chosen by w's length and first and last
+// bytes, for wordIndex.nextBits.
+func screenBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << ((uint(len(w))*5 + uint(w[0])*3 + uint(w[len(w)-1])) & 63)
+}
+
+// wordAt returns the index of word, adding an empty one if needed.
+func (c *Classifier) wordAt(word string) *wordIndex {
+	w := c.words[word]
+	if w == nil {
+		w = new(wordIndex)
+		c.words[word] = w
+	}
+	return w
 }

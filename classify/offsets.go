@@ -18,11 +18,25 @@ type offsetRef struct {
 // An invalid UTF-8 byte counts as one code point and one UTF-16 unit: the
 // U+FFFD it decodes to.
 func (r *Result) setOffsets(text string) {
-	n := 0
+	n, last := 0, 0
 	for _, l := range r.Labels {
 		n += 2 * len(l.Evidence)
+		for _, ev := range l.Evidence {
+			last = max(last, ev.End)
+		}
 	}
 	if n == 0 {
+		return
+	}
+	if isASCII(text[:min(last, len(text))]) {
+		// Every byte up to the last span is one code point and one unit.
+		for i := range r.Labels {
+			for j := range r.Labels[i].Evidence {
+				ev := &r.Labels[i].Evidence[j]
+				ev.StartCodePoint, ev.StartUTF16 = ev.Start, ev.Start
+				ev.EndCodePoint, ev.EndUTF16 = ev.End, ev.End
+			}
+		}
 		return
 	}
 	// Most posts have a few spans: keep their references off the heap.
@@ -59,4 +73,20 @@ func utf16Len(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// isASCII reports whether s holds only ASCII bytes (eight tested at once).
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -23,6 +23,8 @@ func TestEvidenceOffsets(t *testing.T) {
 		"𝐛𝐚𝐧𝐠𝐬𝐚𝐭 kau, é ｂａｂｉ semua",
 		"bad \xff\xfe utf8 bangsat lu \xc3",
 		"k a f i r semua, anjiiing 🐷 babi",
+		"dasar kafir lo, kata orang di sana 🙄", // not ASCII after the last span only
+		"é dasar kafir lo",                     // not ASCII in the first byte only
 	}
 	for _, text := range texts {
 		t.Run(text, func(t *testing.T) {

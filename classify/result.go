@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -38,7 +39,9 @@ type Evidence struct {
 	Term string `json:"term"`
 	// Text is the original text at [Start, End).
 	Text string `json:"text"`
-	// Start and End are byte offsets into the original input.
+	// Start and End are byte offsets into the text as given to Classify,
+	// invalid UTF-8 bytes included (a JSON reader has turned each into
+	// U+FFFD before saring sees it; see the README's Offsets).
 	Start int `json:"start"`
 	End   int `json:"end"`
 	// StartCodePoint and EndCodePoint are the same span in Unicode code
@@ -97,11 +100,40 @@ type LabelResult struct {
 	Severity Severity `json:"severity,omitempty"`
 	// Targets are the SARA targets, for the sara label, sorted.
 	Targets []lexicon.Target `json:"targets,omitempty"`
-	// Evidence lists every piece of evidence for the label, the lexicon
-	// matches first, then the rules; sara evidence also appears under
-	// hate_speech.
+	// Evidence lists the evidence for the label, the lexicon matches first,
+	// then the rules; sara evidence also appears under hate_speech. It is
+	// every piece but on long texts dense with matches, where it is the
+	// MaxEvidence strongest (see MaxEvidence).
 	Evidence []Evidence `json:"evidence"`
+	// EvidenceOmitted counts the pieces of evidence beyond MaxEvidence that
+	// Evidence does not list; 0 when it lists them all.
+	EvidenceOmitted int `json:"evidence_omitted,omitempty"`
+
+	// omitted is what the unlisted evidence still decides, nil when
+	// nothing was omitted.
+	omitted *omittedEvidence
 }
+
+// MaxEvidence is the most evidence a LabelResult lists. A long text dense
+// with matches has evidence in proportion to its length (a 1 MB post of
+// insults and group slurs, about 50,000 pieces a label), and each piece
+// costs some 250 bytes in a Result and more in its JSON; the cap bounds
+// both. Beyond it a label lists its MaxEvidence strongest pieces (by
+// weight, the earlier of equal ones), in their order, and counts the others
+// in EvidenceOmitted. The score and severity count every piece, listed or
+// not, and Mask hides every piece's span, so the cap changes no verdict.
+const MaxEvidence = 100
+
+// omittedEvidence is what a label's unlisted evidence decides besides its
+// score: the spans Mask hides and the label's severity over all its
+// evidence (which WithThresholds gives a label it newly flags).
+type omittedEvidence struct {
+	spans    []span
+	severity Severity
+}
+
+// span is a byte range [start, end) of a text.
+type span struct{ start, end int32 }
 
 // Result is the verdict for one text: every label with a non-zero score, in
 // the stable order of lexicon.Labels, and the names of the flagged ones.
@@ -143,7 +175,7 @@ func (r Result) WithThresholds(thresholds map[lexicon.Label]float64) Result {
 			flagged := lr.Score >= t
 			switch {
 			case flagged && !lr.Flagged:
-				lr.Severity = labelSeverity(lr.Evidence)
+				lr.Severity = lr.severity()
 			case !flagged:
 				lr.Severity = 0
 			}
@@ -154,6 +186,15 @@ func (r Result) WithThresholds(thresholds map[lexicon.Label]float64) Result {
 		}
 	}
 	return out
+}
+
+// severity is the severity lr has when flagged: over all its evidence,
+// listed or not.
+func (lr *LabelResult) severity() Severity {
+	if lr.omitted != nil {
+		return lr.omitted.severity
+	}
+	return labelSeverity(lr.Evidence)
 }
 
 // Evidence is built here only: from a lexicon match (lexiconEvidence), by a
@@ -283,7 +324,7 @@ func (st *state) result() Result {
 			continue
 		}
 		nLabels++
-		nEv += len(st.ev[i])
+		nEv += min(len(st.ev[i]), MaxEvidence)
 		if s.score[i] >= c.threshold[i] {
 			nFlagged++
 		}
@@ -302,14 +343,18 @@ func (st *state) result() Result {
 			continue
 		}
 		from := len(all)
-		for _, x := range st.ev[i] {
+		lr := LabelResult{Label: l, Score: s.score[i], Flagged: s.score[i] >= c.threshold[i]}
+		ev := st.ev[i]
+		if len(ev) > MaxEvidence {
+			ev = st.strongest(ev)
+			lr.EvidenceOmitted = len(st.ev[i]) - MaxEvidence
+			lr.omitted = &omittedEvidence{spans: st.omittedSpans(st.ev[i]), severity: s.sev[i]}
+		}
+		for _, x := range ev {
 			x.Weight = round3(x.Weight) // for stable output; scores used the exact weights
 			all = append(all, x)
 		}
-		lr := LabelResult{
-			Label: l, Score: s.score[i], Flagged: s.score[i] >= c.threshold[i],
-			Evidence: all[from:len(all):len(all)],
-		}
+		lr.Evidence = all[from:len(all):len(all)]
 		if lr.Flagged {
 			lr.Severity = s.sev[i]
 			r.Flagged = append(r.Flagged, l)
@@ -321,4 +366,53 @@ func (st *state) result() Result {
 		r.Labels = append(r.Labels, lr)
 	}
 	return r
+}
+
+// strongest returns the MaxEvidence pieces of ev of the highest weight, the
+// earlier of equal ones, in their order in ev, and marks the others in
+// st.omit for omittedSpans. The slice returned is st's scratch.
+func (st *state) strongest(ev []Evidence) []Evidence {
+	order := st.order[:0]
+	for i := range ev {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(ev[b].Weight, ev[a].Weight) })
+	keep := order[:MaxEvidence]
+	slices.Sort(keep)
+	st.omit = slices.Grow(st.omit[:0], len(ev))[:len(ev)]
+	for i := range st.omit {
+		st.omit[i] = true
+	}
+	kept := st.kept[:0]
+	for _, k := range keep {
+		kept = append(kept, ev[k])
+		st.omit[k] = false
+	}
+	st.order, st.kept = order, kept
+	return kept
+}
+
+// omittedSpans returns the spans Mask hides of the pieces of ev strongest
+// left out (marked in st.omit), merged where they overlap or touch: Mask
+// hides their union.
+func (st *state) omittedSpans(ev []Evidence) []span {
+	var spans []span
+	for i := range ev {
+		if !st.omit[i] {
+			continue
+		}
+		if start, end, ok := ev[i].maskSpan(); ok && start < end {
+			spans = append(spans, span{int32(start), int32(end)})
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	merged := spans[:0]
+	for _, x := range spans {
+		if n := len(merged); n > 0 && x.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, x.end)
+			continue
+		}
+		merged = append(merged, x)
+	}
+	return slices.Clip(merged)
 }

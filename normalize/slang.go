@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -92,6 +93,22 @@ func ParseSlang(r io.Reader, name string) (map[string]string, error) {
 		return nil, fmt.Errorf("%s:%d: empty: no slang entries", name, lineNo)
 	}
 	return out, nil
+}
+
+// LoadSlangFile reads the slang dictionary at path with ParseSlang; errors
+// name the file as path:line. Anything but a regular file is refused before
+// it is opened: opening a named pipe blocks until a writer comes, and a
+// device such as /dev/zero never ends.
+func LoadSlangFile(path string) (map[string]string, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ParseSlang(f, path)
 }
 
 func parseSlangLine(line []byte, lineNo int, out map[string]string, lines map[string]int) error {

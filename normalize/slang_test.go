@@ -3,6 +3,8 @@ package normalize
 import (
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -89,5 +91,29 @@ func TestParseSlangEndlessInput(t *testing.T) {
 		_, err := ParseSlang(io.MultiReader(strings.NewReader("bgt banget\n"), tc.in), "x.txt")
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), tc.want)
+	}
+}
+
+func TestLoadSlangFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	require.NoError(t, os.WriteFile(good, []byte("gk tidak\n"), 0o600))
+	got, err := LoadSlangFile(good)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"gk": "tidak"}, got)
+
+	bad := filepath.Join(dir, "bad.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("gk tidak\nbgt\n"), 0o600))
+	cases := []struct{ name, path, want string }{
+		{"bad line", bad, bad + ":2: want 2 fields"},
+		{"missing", filepath.Join(dir, "none.txt"), "none.txt"},
+		{"directory", dir, dir + " is not a regular file"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := LoadSlangFile(c.path)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
 	}
 }

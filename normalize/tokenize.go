@@ -217,6 +217,9 @@ func (t *tokenizer) linkAt(i int) int {
 		return i
 	}
 	j, dots := i, 0
+	for j < len(b) && b[j]-'a' < 26 {
+		j++ // lower-case letters, most of the run, a byte a step
+	}
 	for j < len(b) && isAddrByte(b[j]) {
 		if b[j] == '.' {
 			dots++
@@ -367,6 +370,9 @@ func isSplitSep(c byte) bool { return c == ' ' || c == '.' || c == '-' || c == '
 // whether it emitted a token.
 func (t *tokenizer) splitRun(i int) (int, bool) {
 	b := t.buf
+	if b[i] < utf8.RuneSelf && (i+1 >= len(b) || !isSplitSep(b[i+1])) {
+		return i, false // the common case, decided before classAt below
+	}
 	cl, size := classAt(b, i)
 	p := i + size
 	if cl != cLetter || p >= len(b) || !isSplitSep(b[p]) {
@@ -439,6 +445,15 @@ func (t *tokenizer) scanWord(i int) int {
 	hasLetter := false
 	prev := cOther
 	for j < len(b) {
+		// A run of ASCII letters, most of a word, a byte a step.
+		k := j
+		for k < len(b) && asciiClass[b[k]] == cLetter {
+			k++
+		}
+		if k > j {
+			hasLetter, prev, j = true, cLetter, k
+			continue
+		}
 		cl, size := asciiClass[b[j]], 1
 		if b[j] >= utf8.RuneSelf {
 			cl, size = classAtRune(b, j)

@@ -147,6 +147,16 @@ const maxAltRuns = 6
 // searched; longer ones are not words anyone looks up.
 const maxAltWordLen = 64
 
+// hasDouble reports whether two bytes in a row of w are the same.
+func hasDouble(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
 // elongate collapses repeated letters. Runs of three or more identical
 // letters become one letter; when the result is not a known word but the
 // variant with two letters is, the latter is used (maaaaf -> maaf). A run of
@@ -154,6 +164,9 @@ const maxAltWordLen = 64
 // a standard word (kafiir -> kafir when kafir is in the vocabulary). It
 // returns the result in s.w2 and whether it differs from w.
 func (n *Normalizer) elongate(s *scratch, w []byte) ([]byte, bool) {
+	if !hasDouble(w) {
+		return w, false // no run of a letter: most words
+	}
 	runs := s.runs[:0]
 	long := false
 	for i := 0; i < len(w); {

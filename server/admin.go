@@ -22,7 +22,7 @@ func (h *Handler) Reload() error {
 	}
 	if err := h.live.Reload(h.reload...); err != nil {
 		h.metrics.reloads.WithLabelValues("error").Inc()
-		h.log.Error("server: reload failed; still serving the previous lexicons", "error", err)
+		h.log.Error("server: reload failed; still serving the previous classifier", "error", err)
 		return err
 	}
 	h.metrics.reloads.WithLabelValues("ok").Inc()
@@ -43,7 +43,7 @@ func (h *Handler) adminReload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Reload(); err != nil {
-		writeError(w, http.StatusInternalServerError, "reload failed; still serving the previous lexicons: "+err.Error())
+		writeError(w, http.StatusInternalServerError, "reload failed; still serving the previous classifier: "+err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, h.versions())

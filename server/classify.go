@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/saring-id/saring/classify"
+	"github.com/saring-id/saring/internal/record"
 	"github.com/saring-id/saring/lexicon"
 )
 
@@ -105,7 +106,7 @@ func (o *options) apply(id json.RawMessage, text string, r classify.Result) Outp
 	if o.Evidence != nil && !*o.Evidence {
 		labels := slices.Clone(r.Labels)
 		for i := range labels {
-			labels[i].Evidence = []classify.Evidence{}
+			labels[i].Evidence, labels[i].EvidenceOmitted = []classify.Evidence{}, 0
 		}
 		r.Labels = labels
 	}
@@ -297,10 +298,11 @@ func checkContentType(ct string) *httpError {
 }
 
 // decode checks the Content-Type and reads exactly one JSON object from the
-// body into v, within the body limit. Unknown fields are errors, and so is a
-// key written in another case than its field's ({"Text":…}), which
-// encoding/json would accept: keys match exactly, as `saring classify
-// --jsonl` reads them.
+// body into v, within the body limit. Unknown fields are errors, and so are
+// a key written in another case than its field's ({"Text":…}) and a key
+// twice in one object, which encoding/json would accept (keeping the last):
+// keys match exactly and once, as `saring classify --jsonl` reads them
+// (record.DuplicateKey).
 func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) *httpError {
 	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
 		return err
@@ -310,6 +312,9 @@ func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) *httpErr
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
 		return decodeError(err, h.maxBody)
+	}
+	if err := record.DuplicateKey(raw); err != nil {
+		return errorf(http.StatusBadRequest, "invalid request: %v", err)
 	}
 	strict := json.NewDecoder(bytes.NewReader(raw))
 	strict.DisallowUnknownFields()

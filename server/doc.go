@@ -11,7 +11,7 @@
 //	GET  /healthz                     status and the versions in force
 //	GET  /metrics                     Prometheus metrics
 //	GET  /openapi.json                the OpenAPI 3.1 description
-//	POST /admin/reload                reload the lexicons (with WithReload)
+//	POST /admin/reload                rebuild the classifier, re-reading its files (with WithReload)
 //	GET  /                            the page (embedded; no external resources)
 //
 // The page is Indonesian by default, English with its EN switch or ?lang=en.
@@ -36,7 +36,8 @@
 //	{"mask":true}                     add "masked": the text with the evidence masked
 //
 // An unknown field, a key in another case than its field's ("Text" for
-// "text") or a value of the wrong type is a 400 that names it.
+// "text"), a key twice in one object or a value of the wrong type is a 400
+// that names it (on the Perspective route, in Google's error shape).
 // One text is answered with one object in the shape of a `saring classify`
 // output line: {"id":7,"flagged":[...],"labels":[...]} ("id" is omitted when
 // the request had none). A batch is answered with {"results":[...]}, one such

@@ -167,7 +167,7 @@ func TestOpenAPIExchanges(t *testing.T) {
 	s := loadSpec(t)
 	live, err := classify.NewLive()
 	require.NoError(t, err)
-	h := New(live, WithReload(), WithMaxTextBytes(200))
+	h := New(live, WithReload(), WithMaxTextBytes(2000))
 	exchanges := []struct {
 		method, path, body string
 		code               int
@@ -176,7 +176,8 @@ func TestOpenAPIExchanges(t *testing.T) {
 		{"POST", "/v1/classify", `{"texts":["Selamat pagi","SEBARKAN sebelum dihapus!!"],"options":{"mask":true}}`, 200},
 		{"POST", "/v1/classify", `{"items":[{"id":"a","text":"anjing lu"}],"options":{"labels":["abusive"],"thresholds":{"abusive":0.2},"evidence":false}}`, 200},
 		{"POST", "/v1/classify", `{"text":5}`, 400},
-		{"POST", "/v1/classify", `{"text":"` + strings.Repeat("a", 201) + `"}`, 413},
+		{"POST", "/v1/classify", `{"text":"` + strings.Repeat("a", 2001) + `"}`, 413},
+		{"POST", "/v1/classify", `{"text":"` + strings.Repeat("kampret ", 200) + `"}`, 200}, // evidence_omitted
 		{"POST", "/v1alpha1/comments:analyze", `{"comment":{"text":"Dasar anjing kau"},"requestedAttributes":{"TOXICITY":{},"THREAT":{"scoreThreshold":0.5}},"spanAnnotations":true,"clientToken":"x"}`, 200},
 		{"POST", "/v1alpha1/comments:analyze", `{"comment":{"text":"hi"},"languages":["en"],"requestedAttributes":{"TOXICITY":{}}}`, 400},
 		{"GET", "/healthz", "", 200},

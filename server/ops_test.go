@@ -123,7 +123,7 @@ func TestReload(t *testing.T) {
 	write("@defaults label=abusive kind=insult weight=2\nbelatung\n")
 	code, body = reload("[::1]:5000", "")
 	require.Equal(t, http.StatusInternalServerError, code)
-	assert.Contains(t, string(body), "still serving the previous lexicons")
+	assert.Contains(t, string(body), "still serving the previous classifier")
 	assert.Contains(t, string(body), "extra.txt:2", "the error names the file and line")
 	assert.Contains(t, logs.String(), "reload failed")
 	assert.True(t, flagged("dasar kecoa"), "a bad reload keeps the old lexicons")

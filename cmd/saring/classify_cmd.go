@@ -5,14 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/saring-id/saring/classify"
 	"github.com/saring-id/saring/internal/record"
 	"github.com/saring-id/saring/lexicon"
-	"github.com/saring-id/saring/normalize"
 	"github.com/saring-id/saring/server"
 )
 
@@ -28,29 +26,18 @@ func (f *lexiconFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.slang, "slang", "", "extra slang `FILE` (\"colloquial standard\" lines) over the embedded dictionary")
 }
 
-func (f *lexiconFlags) options() ([]classify.Option, error) {
+// options returns the classify options the flags ask for. The files are
+// read when a Classifier is built with them, so a reload rebuilding from
+// the same options reads them again.
+func (f *lexiconFlags) options() []classify.Option {
 	var opts []classify.Option
 	if f.slang != "" {
-		// Stat before opening: opening a named pipe blocks until a writer
-		// comes, and a device such as /dev/zero never ends.
-		if st, err := os.Stat(f.slang); err == nil && !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("slang: %s is not a regular file", f.slang)
-		}
-		file, err := os.Open(f.slang)
-		if err != nil {
-			return nil, fmt.Errorf("slang: %w", err)
-		}
-		defer file.Close()
-		m, err := normalize.ParseSlang(file, f.slang)
-		if err != nil {
-			return nil, fmt.Errorf("slang: %w", err)
-		}
-		opts = append(opts, classify.WithSlang(m))
+		opts = append(opts, classify.WithSlangFile(f.slang))
 	}
 	if f.lexicons != "" {
 		opts = append(opts, classify.WithLexiconDir(f.lexicons))
 	}
-	return opts, nil
+	return opts
 }
 
 // classifierFlags are the flags every command that builds a Classifier takes.
@@ -70,11 +57,8 @@ func (f *classifierFlags) register(fs *flag.FlagSet) {
 
 // options returns the classify options the flags ask for; serve builds
 // its classifier, and rebuilds it on reload, from them.
-func (f *classifierFlags) options() ([]classify.Option, error) {
-	opts, err := f.lexiconFlags.options()
-	if err != nil {
-		return nil, err
-	}
+func (f *classifierFlags) options() []classify.Option {
+	opts := f.lexiconFlags.options()
 	if f.noFuzzy {
 		opts = append(opts, classify.WithoutFuzzy())
 	}
@@ -84,15 +68,11 @@ func (f *classifierFlags) options() ([]classify.Option, error) {
 	for l, v := range f.thresholds {
 		opts = append(opts, classify.WithThreshold(l, v))
 	}
-	return opts, nil
+	return opts
 }
 
 func (f *classifierFlags) classifier() (*classify.Classifier, error) {
-	opts, err := f.options()
-	if err != nil {
-		return nil, err
-	}
-	return classify.New(opts...)
+	return classify.New(f.options()...)
 }
 
 // thresholdFlag collects LABEL=VALUE flags.
@@ -238,6 +218,9 @@ func writePretty(w io.Writer, at place, rec any) {
 					fmt.Fprintf(w, " %s", e.Source)
 				}
 				fmt.Fprintln(w)
+			}
+			if l.EvidenceOmitted > 0 {
+				fmt.Fprintf(w, "      … and %d more, not listed (at most %d a label)\n", l.EvidenceOmitted, classify.MaxEvidence)
 			}
 		}
 		fmt.Fprintln(w)

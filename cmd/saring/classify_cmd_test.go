@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/saring-id/saring/classify"
 )
 
 // classifyLine is the part of a `saring classify` output line the tests read.
@@ -437,4 +439,17 @@ func TestClassifyMask(t *testing.T) {
 	for _, s := range raw {
 		assert.NotContains(t, s, `"masked"`)
 	}
+}
+
+// TestClassifyEvidenceOmitted checks that a line with more evidence than a
+// label lists says how much more: "evidence_omitted" in JSON, a closing
+// line in --pretty.
+func TestClassifyEvidenceOmitted(t *testing.T) {
+	line := strings.Repeat("kampret ", classify.MaxEvidence+7) + "\n"
+	_, raw, stderr, code := runClassifyLines(t, nil, strings.NewReader(line))
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, raw[0], `"evidence_omitted":7`)
+	var out bytes.Buffer
+	require.Equal(t, 0, runClassify([]string{"--pretty"}, strings.NewReader(line), &out, io.Discard))
+	assert.Contains(t, out.String(), fmt.Sprintf("… and 7 more, not listed (at most %d a label)", classify.MaxEvidence))
 }

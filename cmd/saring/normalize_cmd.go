@@ -49,12 +49,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if !ok {
 		return code
 	}
-	opts, err := lf.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "saring normalize: %v\n", err)
-		return 1
-	}
-	c, err := classify.New(opts...)
+	c, err := classify.New(lf.options()...)
 	if err != nil {
 		fmt.Fprintf(stderr, "saring normalize: %v\n", err)
 		return 1

@@ -19,7 +19,7 @@ import (
 )
 
 // runServe runs `saring serve` until SIGINT or SIGTERM, then drains the
-// server. SIGHUP reloads the lexicons.
+// server. SIGHUP re-reads the lexicon, slang and model files.
 func runServe(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -61,7 +61,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 		"token POST /admin/reload requires as Authorization: Bearer TOKEN (default $SARING_ADMIN_TOKEN); without one it answers loopback addresses only")
 }
 
-// serve runs the server until ctx is done, reloading the lexicons at each
+// serve runs the server until ctx is done, reloading the classifier at each
 // value from hup. ready, when not nil, is called with the listening address
 // once connections are accepted.
 func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.Signal, ready func(addr string)) int {
@@ -75,7 +75,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.S
 		fmt.Fprintf(stderr, "usage: saring serve [flags]\n\n"+
 			"Serves POST /v1/classify, the Perspective-compatible POST /v1alpha1/comments:analyze,\n"+
 			"GET /healthz, GET /metrics, GET /openapi.json, POST /admin/reload and the page at /.\n"+
-			"SIGHUP reloads the lexicons; SIGTERM drains and stops.\n\n")
+			"SIGHUP re-reads the lexicon, slang and model files; SIGTERM drains and stops.\n\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -85,11 +85,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.S
 		fmt.Fprintf(stderr, "saring serve: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
-	copts, err := cf.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "saring serve: %v\n", err)
-		return 1
-	}
+	copts := cf.options()
 	live, err := classify.NewLive(copts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "saring serve: %v\n", err)
@@ -143,7 +139,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, hup <-chan os.S
 				stop()
 				return
 			case <-hup:
-				_ = h.Reload() // it logs the outcome; a failed reload keeps the old lexicons
+				_ = h.Reload() // it logs the outcome; a failed reload keeps the old classifier
 			case <-done:
 				return
 			}

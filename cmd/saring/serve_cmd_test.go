@@ -7,6 +7,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -212,4 +215,135 @@ func TestServeTimeoutFlags(t *testing.T) {
 	reply, err := io.ReadAll(conn)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(reply), "HTTP/1.1 408 "), "reply: %s", reply)
+}
+
+// TestServeReloadSlang checks that POST /admin/reload reads the --slang
+// file again, as it does the lexicons: an edited pair is put in force, and
+// a broken file is refused with its file:line while the old classifier
+// keeps serving.
+func TestServeReloadSlang(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "slang.txt")
+	write := func(s string) { require.NoError(t, os.WriteFile(path, []byte(s), 0o600)) }
+	write("bangsatz bangsat\n")
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--no-fuzzy", "--slang", path}, &stderr)
+	defer stop()
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	abusive := func(text string) bool { return flaggedAbusive(t, client, base, text) }
+	reload := func() (int, string) {
+		resp, err := client.Post(base+"/admin/reload", "application/json", nil)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, string(body)
+	}
+	require.True(t, abusive("bangsatz"))
+	require.False(t, abusive("bangsatq"))
+
+	write("bangsatq bangsat\n")
+	code, body := reload()
+	require.Equal(t, http.StatusOK, code, body)
+	assert.True(t, abusive("bangsatq"), "the edited slang file is in force")
+	assert.False(t, abusive("bangsatz"))
+
+	write("bangsatx\n")
+	code, body = reload()
+	assert.Equal(t, http.StatusInternalServerError, code)
+	assert.Contains(t, body, "slang.txt:1: want 2 fields")
+	assert.Contains(t, stderr.String(), "reload failed")
+	assert.True(t, abusive("bangsatq"), "the old classifier keeps serving")
+}
+
+// TestInvalidUTF8Offsets pins the offsets of text that is not valid UTF-8
+// on every surface. Plain-text input is classified as its bytes, so byte
+// offsets index the line as read. JSON cannot carry invalid UTF-8: reading
+// a string, encoding/json (and so --jsonl and the API alike) turns each
+// invalid byte, and a lone surrogate escape, into U+FFFD, so byte offsets
+// index that decoded text. Code-point and UTF-16 offsets count each such
+// byte or surrogate as one, so they are the same everywhere.
+func TestInvalidUTF8Offsets(t *testing.T) {
+	type span struct {
+		Term           string `json:"term"`
+		Text           string `json:"text"`
+		Start          int    `json:"start"`
+		End            int    `json:"end"`
+		StartCodePoint int    `json:"start_codepoint"`
+		StartUTF16     int    `json:"start_utf16"`
+	}
+	bangsat := func(line string) span {
+		t.Helper()
+		var out struct {
+			Labels []struct {
+				Label    string `json:"label"`
+				Evidence []span `json:"evidence"`
+			} `json:"labels"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &out), line)
+		for _, l := range out.Labels {
+			for _, ev := range l.Evidence {
+				if l.Label == "abusive" && ev.Term == "bangsat" {
+					return ev
+				}
+			}
+		}
+		t.Fatalf("no abusive evidence for bangsat in %s", line)
+		return span{}
+	}
+	var stderr serveLog
+	base, stop := startServe(t, []string{"--addr", "127.0.0.1:0", "--access-log=false"}, &stderr)
+	defer stop()
+	post := func(body string) string {
+		t.Helper()
+		resp, err := (&http.Client{Timeout: 10 * time.Second}).Post(base+"/v1/classify", "application/json", strings.NewReader(body))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+		return strings.TrimSuffix(string(b), "\n")
+	}
+
+	const text = "bad \xff\xfe utf8 bangsat lu"
+	_, plain, stderrText, code := runClassifyLines(t, nil, strings.NewReader(text+"\n"))
+	require.Equal(t, 0, code, stderrText)
+	p := bangsat(plain[0])
+	assert.Equal(t, "bangsat", text[p.Start:p.End], "plain text: bytes of the line as read")
+	assert.Equal(t, 12, p.StartCodePoint)
+	assert.Equal(t, 12, p.StartUTF16)
+
+	body := `{"text":"` + text + `"}`
+	_, jsonl, stderrText, code := runClassifyLines(t, []string{"--jsonl"}, strings.NewReader(body+"\n"))
+	require.Equal(t, 0, code, stderrText)
+	api := post(body)
+	assert.Equal(t, jsonl[0], api, "--jsonl and the API answer alike")
+	var decoded string
+	require.NoError(t, json.Unmarshal([]byte(body[len(`{"text":`):len(body)-1]), &decoded))
+	require.Equal(t, "bad \uFFFD\uFFFD utf8 bangsat lu", decoded)
+	j := bangsat(api)
+	assert.Equal(t, "bangsat", decoded[j.Start:j.End], "JSON: bytes of the decoded text")
+	assert.Equal(t, p.StartCodePoint, j.StartCodePoint, "code points agree across surfaces")
+	assert.Equal(t, p.StartUTF16, j.StartUTF16, "UTF-16 units agree across surfaces")
+
+	// A lone surrogate escape is valid JSON; it counts as one code point
+	// and one UTF-16 unit, as in the sender's own string.
+	s := bangsat(post(`{"text":"bad \ud800 utf8 bangsat lu"}`))
+	assert.Equal(t, len("bad \uFFFD utf8 "), s.Start)
+	assert.Equal(t, 11, s.StartCodePoint)
+	assert.Equal(t, 11, s.StartUTF16)
+}
+
+// flaggedAbusive posts text to the server at base and reports whether the
+// answer flags it abusive.
+func flaggedAbusive(t *testing.T, client *http.Client, base, text string) bool {
+	t.Helper()
+	resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out struct {
+		Flagged []string `json:"flagged"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	return slices.Contains(out.Flagged, "abusive")
 }

@@ -3,12 +3,10 @@
 package main
 
 import (
-	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -72,16 +70,7 @@ func TestRunServeSIGHUP(t *testing.T) {
 	base, done := startRunServe(t, []string{"--addr", "127.0.0.1:0", "--lexicons", dir}, &stderr)
 
 	client := &http.Client{Timeout: 5 * time.Second}
-	abusive := func(text string) bool {
-		resp, err := client.Post(base+"/v1/classify", "application/json", strings.NewReader(`{"text":"`+text+`"}`))
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		var out struct {
-			Flagged []string `json:"flagged"`
-		}
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
-		return slices.Contains(out.Flagged, "abusive")
-	}
+	abusive := func(text string) bool { return flaggedAbusive(t, client, base, text) }
 	require.True(t, abusive("kodok"))
 
 	write("kecoa\n")

@@ -96,11 +96,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		names[i] = filepath.Base(name)
 	}
 	def.Corpus = strings.Join(names, " ")
-	opts, err := lf.options()
-	if err != nil {
-		return fail(err)
-	}
-	c, err := classify.New(opts...)
+	c, err := classify.New(lf.options()...)
 	if err != nil {
 		return fail(err)
 	}

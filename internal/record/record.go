@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -22,9 +23,10 @@ type ErrorOutput struct {
 
 // Parse reads a record {"id":…,"text":"…"}: any other fields are ignored,
 // "id" may hold any JSON value and "text" must be a string; keys match
-// exactly, and "id" or "text" twice is an error. The id is returned
-// whenever it could be read, also with an error, as it was written but in
-// valid UTF-8 (see validUTF8), so that an answer echoing it is valid JSON.
+// exactly, and a key twice in one object (see DuplicateKey) is an error. The
+// id is returned whenever it could be read, also with an error, as it was
+// written but in valid UTF-8 (see validUTF8), so that an answer echoing it
+// is valid JSON.
 func Parse(line string) (id json.RawMessage, text string, err error) {
 	b := []byte(line)
 	if !json.Valid(b) {
@@ -34,20 +36,17 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 		return nil, "", fmt.Errorf(`want a JSON object {"id":…,"text":"…"}, got %s`, article(kind))
 	}
 	var raw []byte
-	dup := ""
-	eachField(b, func(key string, v []byte) {
-		switch {
-		case key == "id" && id == nil:
+	key, path, dup := objectDuplicate(b, func(key, v []byte) {
+		switch string(key) {
+		case "id":
 			id = validUTF8(v)
-		case key == "text" && raw == nil:
+		case "text":
 			raw = v
-		case key == "id" || key == "text":
-			dup = key
 		}
 	})
 	switch {
-	case dup != "":
-		return nil, "", fmt.Errorf("%q appears twice", dup)
+	case dup:
+		return nil, "", duplicateError(key, path)
 	case raw == nil:
 		return id, "", errors.New(`no "text" field`)
 	case jsonKind(raw) != "string":
@@ -82,27 +81,139 @@ func validUTF8(v []byte) []byte {
 	return out
 }
 
-// eachField calls fn with the key and the raw value of each member of the
-// JSON object obj, in order. obj must be valid JSON (json.Valid) and an
-// object; the scan relies on it.
-func eachField(obj []byte, fn func(key string, value []byte)) {
-	i := skipSpace(obj, 0) + 1 // past '{'
+// DuplicateKey returns an error naming the first key that appears twice in
+// one object of the valid JSON value v (json.Valid), at any depth, and
+// where: `"text" appears twice` at the top, `"text" appears twice in
+// items[1]` below it. Keys are compared as JSON reads them, escapes undone
+// ("te\u0078t" is "text"). It is nil when every object's keys differ.
+// encoding/json would keep the last of two; saring refuses them, in a
+// --jsonl record and in a request body alike.
+func DuplicateKey(v []byte) error {
+	if key, path, found := duplicate(v); found {
+		return duplicateError(key, path)
+	}
+	return nil
+}
+
+// duplicateError says that key appears twice in the object at path.
+func duplicateError(key, path string) error {
+	if path == "" {
+		return fmt.Errorf("%q appears twice", key)
+	}
+	return fmt.Errorf("%q appears twice in %s", key, path)
+}
+
+// duplicate returns the first key that appears twice in one object of v,
+// and the path to that object from v ("" for v itself). The path is built
+// only for the key found. The recursion is as deep as v's nesting, which
+// valid JSON bounds (encoding/json refuses more than 10,000 levels).
+func duplicate(v []byte) (key, path string, found bool) {
+	switch v[skipSpace(v, 0)] {
+	case '{':
+		return objectDuplicate(v, nil)
+	case '[':
+		i := 0
+		members(v, func(_, value []byte) {
+			if !found {
+				if key, path, found = duplicate(value); found {
+					path = "[" + strconv.Itoa(i) + "]" + step(path)
+				}
+			}
+			i++
+		})
+	}
+	return key, path, found
+}
+
+// objectDuplicate is duplicate for the object v. It calls each, when not
+// nil, with every member of v up to the first key found twice, so that
+// one scan both reads an object and checks it.
+func objectDuplicate(v []byte, each func(key, value []byte)) (key, path string, found bool) {
+	var seen keys
+	members(v, func(k, value []byte) {
+		switch {
+		case found:
+		case seen.add(k):
+			key, found = string(k), true
+		default:
+			if key, path, found = duplicate(value); found {
+				path = string(k) + step(path)
+			} else if each != nil {
+				each(k, value)
+			}
+		}
+	})
+	return key, path, found
+}
+
+// step joins the rest of a path to the step before it: an index as it is,
+// a key after a dot.
+func step(rest string) string {
+	if rest == "" || rest[0] == '[' {
+		return rest
+	}
+	return "." + rest
+}
+
+// keys are the keys of one object seen so far: a few in a slice, more in a
+// map, so that an object of many keys is checked in linear time.
+type keys struct {
+	few  [][]byte
+	many map[string]bool
+}
+
+// add adds key and reports whether it was there already.
+func (k *keys) add(key []byte) bool {
+	if k.many != nil {
+		if k.many[string(key)] {
+			return true
+		}
+		k.many[string(key)] = true
+		return false
+	}
+	for _, x := range k.few {
+		if bytes.Equal(x, key) {
+			return true
+		}
+	}
+	if k.few = append(k.few, key); len(k.few) > 32 {
+		k.many = make(map[string]bool, 2*len(k.few))
+		for _, x := range k.few {
+			k.many[string(x)] = true
+		}
+	}
+	return false
+}
+
+// members calls fn with each member of the JSON object or array v, in
+// order: the key (escapes undone) and the raw value of an object's, nil
+// and the element for an array's. v must be valid JSON (json.Valid) and an
+// object or an array; the scan relies on it.
+func members(v []byte, fn func(key, value []byte)) {
+	i := skipSpace(v, 0)
+	object := v[i] == '{'
+	i++ // past '{' or '['
 	for {
-		i = skipSpace(obj, i)
-		switch obj[i] {
-		case '}':
+		i = skipSpace(v, i)
+		switch v[i] {
+		case '}', ']':
 			return
 		case ',':
-			i = skipSpace(obj, i+1)
+			i = skipSpace(v, i+1)
 		}
-		end := stringEnd(obj, i)
-		key := string(obj[i+1 : end-1])
-		if bytes.IndexByte(obj[i:end], '\\') >= 0 {
-			json.Unmarshal(obj[i:end], &key) // valid: cannot fail
+		var key []byte
+		if object {
+			end := stringEnd(v, i)
+			key = v[i+1 : end-1]
+			if bytes.IndexByte(key, '\\') >= 0 {
+				var s string
+				json.Unmarshal(v[i:end], &s) // valid: cannot fail
+				key = []byte(s)
+			}
+			i = skipSpace(v, skipSpace(v, end)+1) // past ':'
 		}
-		i = skipSpace(obj, skipSpace(obj, end)+1) // past ':'
-		end = valueEnd(obj, i)
-		fn(key, obj[i:end:end])
+		end := valueEnd(v, i)
+		fn(key, v[i:end:end])
 		i = end
 	}
 }

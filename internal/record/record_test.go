@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -84,4 +85,44 @@ func decode(t *testing.T, v []byte) any {
 		t.Fatalf("%q: %v", v, err)
 	}
 	return x
+}
+
+// TestDuplicateKey checks that a key twice in any object, at any depth and
+// however escaped, is found and placed, and that distinct keys pass.
+func TestDuplicateKey(t *testing.T) {
+	many := `{"k0":0` // past the keys a slice holds, into the map
+	for i := 1; i < 40; i++ {
+		many += `,"k` + strconv.Itoa(i) + `":` + strconv.Itoa(i)
+	}
+	tests := []struct{ in, want string }{
+		{`{"text":"a","id":1}`, ""},
+		{`{"a":{"x":1},"b":{"x":1},"c":[{"x":1},{"x":2}]}`, ""},
+		{`[]`, ""},
+		{`{}`, ""},
+		{`"text"`, ""},
+		{`{"text":"a","text":"b"}`, `"text" appears twice`},
+		{`{"text":"a","te\u0078t":"b"}`, `"text" appears twice`},
+		{` { "options" : { "thresholds" : {"abusive":0.5, "abusive":0.9} } }`, `"abusive" appears twice in options.thresholds`},
+		{`{"items":[{"text":"a"},{"text":"b","id":1,"text":"c"}]}`, `"text" appears twice in items[1]`},
+		{`[[1],[{"a":[{"b":1,"b":2}]}]]`, `"b" appears twice in [1][0].a[0]`},
+		{many + `}`, ""},
+		{many + `,"k3":3}`, `"k3" appears twice`},
+		{many + `,"k39":3}`, `"k39" appears twice`},
+		{`{"a":[{"b":{"c\u0064":1,"cd":2}}]}`, `"cd" appears twice in a[0].b`},
+	}
+	for _, tc := range tests {
+		if !json.Valid([]byte(tc.in)) {
+			t.Fatalf("%s is not valid JSON", tc.in)
+		}
+		err := DuplicateKey([]byte(tc.in))
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v, want no error", tc.in, err)
+		case tc.want != "" && (err == nil || err.Error() != tc.want):
+			t.Errorf("%s: %v, want %s", tc.in, err, tc.want)
+		}
+	}
+	if _, _, err := Parse(`{"id":{"a":1,"a":2},"text":"x"}`); err == nil || err.Error() != `"a" appears twice in id` {
+		t.Errorf("Parse: a duplicate inside the id: %v", err)
+	}
 }

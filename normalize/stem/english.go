@@ -19,6 +19,44 @@ var englishList string
 // looks stems up instead of computing them.
 var englishWords = parseWordList(englishList)
 
+// englishScreen spares most words the lookup in englishWords.
+var englishScreen = newScreen(englishWords)
+
+// screen tells, from a word's first and last letters and its length, that
+// it is not a key of a map, without looking it up: lens holds a bit for
+// each length of the keys that start and end with those letters. A key it
+// cannot describe (longer than 31 bytes, or not starting and ending with
+// a-z) makes it let every word through.
+type screen struct {
+	lens [26][26]uint32
+	all  bool
+}
+
+func newScreen(words map[string]string) *screen {
+	s := &screen{}
+	for w := range words {
+		n := len(w)
+		if n == 0 || n > 31 || w[0]-'a' >= 26 || w[n-1]-'a' >= 26 {
+			s.all = true
+			continue
+		}
+		s.lens[w[0]-'a'][w[n-1]-'a'] |= 1 << n
+	}
+	return s
+}
+
+// mayHold reports whether w may be a key; false means it is not.
+func (s *screen) mayHold(w string) bool {
+	n := len(w)
+	if s.all {
+		return true
+	}
+	if n == 0 || n > 31 || w[0]-'a' >= 26 || w[n-1]-'a' >= 26 {
+		return false
+	}
+	return s.lens[w[0]-'a'][w[n-1]-'a']&(1<<n) != 0
+}
+
 // English returns the stem of an English word, using the Snowball English
 // (Porter2) stemmer: haters -> hater, hating -> hate. English stop words
 // (the, you, was, ...) and words of one or two letters come back unchanged.
@@ -42,8 +80,10 @@ func IsEnglish(word string) bool {
 // Word returns the stem of a word from an Indonesian post: [English] for
 // the words [IsEnglish] knows, and [Indonesian] for all others.
 func Word(word string) string {
-	if stem, ok := englishWords[word]; ok {
-		return stem
+	if englishScreen.mayHold(word) {
+		if stem, ok := englishWords[word]; ok {
+			return stem
+		}
 	}
 	return Indonesian(word)
 }

@@ -104,3 +104,25 @@ func TestWordNoAllocs(t *testing.T) {
 		assert.Zero(t, allocs, "word %q", word)
 	}
 }
+
+// TestScreen checks that the screen lets through every key of the English
+// list (so Word finds them all), that it turns words away, and that a key
+// it cannot describe opens it to every word.
+func TestScreen(t *testing.T) {
+	for w := range englishWords {
+		if !englishScreen.mayHold(w) {
+			t.Errorf("the screen turns away the key %q", w)
+		}
+	}
+	s := newScreen(map[string]string{"hate": "hate", "fake": "fake"})
+	for w, want := range map[string]bool{"hate": true, "hide": true, "fake": true, "hates": false, "rumah": false, "": false, "h-te": true, "Hate": false, "é": false} {
+		if got := s.mayHold(w); got != want {
+			t.Errorf("mayHold(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, odd := range []string{"", "3d", "e-", strings.Repeat("a", 32)} {
+		if s := newScreen(map[string]string{odd: odd}); !s.mayHold("rumah") {
+			t.Errorf("a screen with the key %q turns words away", odd)
+		}
+	}
+}
