@@ -702,7 +702,7 @@ func (st *state) calledOut(m *match) bool {
 
 // predicated reports whether person p after insult m is what m is said of:
 // a pronoun (babi kau, anjing lo), a phrase that opens with a particle
-// (sinting itu orang), or a noun after a particle or an exclamation ending
+// (tolol itu orang), or a noun after a particle or an exclamation ending
 // (tolol bgt nih admin, idiot banget dah si Budi). A noun right after the
 // insult is its owner instead (anjing tetangga is the neighbour's dog).
 func (st *state) predicated(p, m *match) bool {
