@@ -18,16 +18,21 @@ const (
 	counterFactor = 0.3
 )
 
-// sentences numbers the sentence of each token: a sentence ends at . ! ? ;
-// or a line break between two tokens.
+// sentences numbers the sentence and the clause of each token: a sentence
+// ends at . ! ? ; or a line break between two tokens, a clause also at a
+// comma or colon and before a contrast word (padahal, tapi).
 func (st *state) sentences() {
-	st.sent = st.sent[:0]
-	n := int32(0)
+	st.sent, st.clause = st.sent[:0], st.clause[:0]
+	n, k := int32(0), int32(0)
 	for i := range st.toks {
 		if i > 0 && st.sentenceBreak(i) {
 			n++
 		}
+		if i > 0 && (st.clauseBreak(i) || st.tokIs(i, gContrast)) {
+			k++
+		}
 		st.sent = append(st.sent, n)
+		st.clause = append(st.clause, k)
 	}
 }
 
@@ -123,12 +128,14 @@ func sharesLabel(a, b []lexicon.Label) bool {
 	return false
 }
 
-// indexCues records the first kept counter cue of each sentence, and of the
-// whole text when it also names a category (hoaks, SARA), as news does.
+// indexCues records the counter cue of each clause: its own first kept
+// cue, else one of an earlier or a later clause of its sentence; and the
+// cue of the whole text when it also names a category (hoaks, SARA), as
+// news does.
 func (st *state) indexCues() {
 	n := 0
-	if len(st.sent) > 0 {
-		n = int(st.sent[len(st.sent)-1]) + 1
+	if len(st.clause) > 0 {
+		n = int(st.clause[len(st.clause)-1]) + 1
 	}
 	st.cue = st.cue[:0]
 	for range n {
@@ -145,8 +152,8 @@ func (st *state) indexCues() {
 		case lexicon.Mention:
 			mention = true
 		case lexicon.Counter:
-			if s := st.sent[m.from]; st.cue[s] < 0 {
-				st.cue[s] = int32(i)
+			if k := st.clause[m.from]; st.cue[k] < 0 {
+				st.cue[k] = int32(i)
 			}
 			if st.textCue < 0 {
 				st.textCue = int32(i)
@@ -156,12 +163,58 @@ func (st *state) indexCues() {
 	if !mention {
 		st.textCue = -1
 	}
+	// A cue reaches on to the next clauses of its sentence (udah gak usah
+	// ribut, cebong kampret sama-sama warga sini) up to one that makes a
+	// claim of its own (see opensClaim) ...
+	j := 0
+	for i := 1; i < len(st.toks); i++ {
+		for ; j < len(st.matches) && st.matches[j].from < i; j++ {
+		}
+		if k := st.clause[i]; k != st.clause[i-1] && st.sent[i-1] == st.sent[i] && st.cue[k] < 0 && !st.opensClaim(i, j) {
+			st.cue[k] = st.cue[k-1]
+		}
+	}
+	// ... and back to what its sentence said before it (kalau ada yang
+	// bilang orang X teroris, itu salah besar).
+	for i := len(st.toks) - 1; i > 0; i-- {
+		if k := st.clause[i-1]; k != st.clause[i] && st.sent[i-1] == st.sent[i] && st.cue[k] < 0 {
+			st.cue[k] = st.cue[st.clause[i]]
+		}
+	}
 }
 
-// cueFor returns the counter cue that applies to m: one in its sentence,
-// else one anywhere in a text that names a category; or nil.
+// opensClaim reports a clause, starting at token i, that says something
+// of its own rather than go on with what a counter cue before it answers:
+// it opens with a contrast word (..., padahal X memang babi), a call word
+// or a call (..., bunuh aja semua kafir), or a target named outright, a
+// group or person word (..., cina itu babi; ..., dasar babi). matches[j:]
+// are the matches from token i on.
+func (st *state) opensClaim(i, j int) bool {
+	if st.tokIs(i, gContrast|gCallWord) {
+		return true
+	}
+	for ; j < len(st.matches) && st.matches[j].from == i; j++ {
+		m := &st.matches[j]
+		if m.dropped {
+			continue
+		}
+		switch st.list(m) {
+		case lexicon.Action, lexicon.Group, lexicon.Person:
+			return true
+		case "":
+			if st.c.entries[m.entry].Kind == lexicon.KindCall {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cueFor returns the counter cue that applies to m: one of its clause
+// (see indexCues), else one anywhere in a text that names a category; or
+// nil.
 func (st *state) cueFor(m *match) *match {
-	if i := st.cue[st.sent[m.from]]; i >= 0 {
+	if i := st.cue[st.clause[m.from]]; i >= 0 {
 		return &st.matches[i]
 	}
 	if st.textCue >= 0 {

@@ -8,7 +8,7 @@ import (
 
 // grammar is the set of grammar lists a word belongs to, one bit a list
 // (see grammarLists).
-type grammar uint16
+type grammar uint32
 
 // The grammar lists, as bits, in the order of grammarLists.
 const (
@@ -26,6 +26,10 @@ const (
 	gWish
 	gGeneraliser
 	gFirstPerson
+	gContrast
+	gJudgement
+	gCollective
+	gInvitation
 )
 
 // grammarLists names the bits of grammar.
@@ -33,7 +37,8 @@ var grammarLists = [...]lexicon.List{
 	lexicon.Pronoun, lexicon.SecondPerson, lexicon.Singular, lexicon.CallWord,
 	lexicon.Reason, lexicon.Particle, lexicon.ExclamationEnd, lexicon.CommandEnd,
 	lexicon.Quantifier, lexicon.SubjectEnd, lexicon.Demonstrative, lexicon.Wish,
-	lexicon.Generaliser, lexicon.FirstPerson,
+	lexicon.Generaliser, lexicon.FirstPerson, lexicon.Contrast, lexicon.Judgement,
+	lexicon.Collective, lexicon.Invitation,
 }
 
 // grammarBit returns the bit of grammar list l, or 0.

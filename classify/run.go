@@ -13,9 +13,10 @@ type state struct {
 	src     string
 	toks    []normalize.Token
 	sent    []int32
+	clause  []int32
 	matches []match
 	buf     []byte
-	// cue holds, per sentence, the index of its first counter cue or -1;
+	// cue holds, per clause, the index of its first counter cue or -1;
 	// textCue the cue that applies to the whole text, or -1.
 	cue     []int32
 	textCue int32
@@ -58,7 +59,7 @@ func (st *state) release() {
 	if cap(st.toks) <= maxPooledTokens {
 		return
 	}
-	st.toks, st.sent, st.matches, st.buf, st.cue, st.best = nil, nil, nil, nil, nil, nil
+	st.toks, st.sent, st.clause, st.matches, st.buf, st.cue, st.best = nil, nil, nil, nil, nil, nil, nil
 	st.ev, st.targets = [numLabels][]Evidence{}, [numLabels][]lexicon.Target{}
 	st.order, st.kept, st.omit = nil, nil, nil
 }

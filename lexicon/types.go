@@ -112,13 +112,17 @@ const (
 	Wish           List = "wish"            // open a wish whose subject may follow (semoga)
 	Generaliser    List = "generaliser"     // said of a whole group (semua, selalu, memang)
 	FirstPerson    List = "first_person"    // the speaker (aku, saya, kami): a reporting verb after one is use
+	Contrast       List = "contrast"        // open a clause that turns against the one before (padahal, tapi)
+	Judgement      List = "judgement"       // open a clause that compares or judges, no property (lebih, paling, salah, berani)
+	Collective     List = "collective"      // person nouns that name many (warga): warganya is not one person
+	Invitation     List = "invitation"      // after the speaker's own act, ask others to join (ayo, ikut, harus)
 )
 
 var allLists = [...]List{
 	Allow, Group, Person, Political, Action, Counter, Negator, Mention, Gloss,
 	Report, Sport, Pronoun, SecondPerson, Singular, CallWord, Reason, Particle,
 	ExclamationEnd, CommandEnd, Quantifier, SubjectEnd, Demonstrative, Wish,
-	Generaliser, FirstPerson,
+	Generaliser, FirstPerson, Contrast, Judgement, Collective, Invitation,
 }
 
 // Lists returns the context and grammar lists in their stable order. The

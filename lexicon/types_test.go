@@ -58,7 +58,7 @@ func wrap[T ~string](f func(string) (T, error)) func(string) (string, error) {
 
 func TestEnumerations(t *testing.T) {
 	assert.Len(t, lexicon.Targets(), 4)
-	assert.Len(t, lexicon.Lists(), 25)
+	assert.Len(t, lexicon.Lists(), 29)
 	assert.Len(t, lexicon.Kinds(), 19)
 	for _, k := range lexicon.Kinds() {
 		assert.True(t, k.Valid(), k)
