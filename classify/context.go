@@ -437,9 +437,14 @@ func isQuoteAt(text string, i int) bool {
 // in its sentence (bukan kafir), or one that denies that the head of the
 // relative clause m stands in exists (gak ada tuh suku yang pelit semua:
 // there is no such group). Both together cancel: gak ada orang X yang gak
-// pelit says that every X is.
+// pelit says that every X is. A negator that ends in ada before the head
+// of a relative clause denies the clause, not the head (mana ada kafir
+// yang pantas dihormati).
 func (st *state) negation(m *match) *match {
 	before, denial := st.negatorEndingAt(m.from, m), st.existenceDenial(m)
+	if before != nil && st.toks[before.to-1].Norm == existVerb && st.headOfRelative(m) {
+		before = nil
+	}
 	if before != nil && denial != nil {
 		return nil
 	}
@@ -460,14 +465,32 @@ const (
 	headReach   = 4
 )
 
+// headOfRelative reports whether a relative clause follows m within
+// headReach tokens of its clause (kafir yang ..., orang X itu yang ...).
+func (st *state) headOfRelative(m *match) bool {
+	for k := m.to; k < min(len(st.toks), m.to+headReach); k++ {
+		if st.clauseBreak(k) {
+			return false
+		}
+		if st.toks[k].Norm == relativizer {
+			return true
+		}
+	}
+	return false
+}
+
 // existenceDenial returns the negator of a denial of existence whose
 // relative clause holds m, in one clause of the text: tidak ada (gak ada,
-// mana ada) + a head of at most headReach tokens + yang + the clause.
-// What a speaker says no one is, no one is called.
+// mana ada) + a head of at most headReach tokens that names a group or
+// person (tuh suku, orang Jawa) + yang + the clause. What a speaker says no
+// such group or person is, no one is called. With no head (gak ada yang
+// ...) the sentence says nothing of a group; a clause that compares or
+// judges (yang lebih najis dari X, yang salah dengan ..., yang berani
+// ...: list judgement) is no property denied.
 func (st *state) existenceDenial(m *match) *match {
 	y := m.from - 1
 	for ; y >= max(0, m.from-clauseReach) && st.toks[y].Norm != relativizer; y-- {
-		if st.clauseBreak(y + 1) {
+		if st.clauseBreak(y+1) || st.tokIs(y, gJudgement) {
 			return nil
 		}
 	}
@@ -478,14 +501,30 @@ func (st *state) existenceDenial(m *match) *match {
 		if st.clauseBreak(a + 1) {
 			return nil
 		}
-		if st.toks[a].Norm == existVerb {
-			if n := st.negatorEndingAt(a, m); n != nil {
-				return n // tidak ada
-			}
-			return st.negatorEndingAt(a+1, m) // the phrase mana ada
+		if st.toks[a].Norm != existVerb {
+			continue
 		}
+		if !st.namesHead(a+1, y) {
+			return nil
+		}
+		if n := st.negatorEndingAt(a, m); n != nil {
+			return n // tidak ada
+		}
+		return st.negatorEndingAt(a+1, m) // the phrase mana ada
 	}
 	return nil
+}
+
+// namesHead reports a kept group or person match within tokens [lo, hi).
+func (st *state) namesHead(lo, hi int) bool {
+	i, j := st.around(lo, hi)
+	for k := i; k < j; k++ {
+		o := &st.matches[k]
+		if l := st.list(o); !o.dropped && o.to <= hi && (l == lexicon.Group || l == lexicon.Person) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatorEndingAt returns a kept negator in m's sentence that ends right
