@@ -279,7 +279,7 @@ func (st *state) applyContext() {
 				// prefix written apart reports what was done.
 				m.weight *= counterFactor
 				m.context = append(m.context, "passive \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
-			case st.bySpeaker(m):
+			case st.ownAct(m):
 				// Gue ganyang semua soal ujian: the speaker says what they do.
 				m.weight *= counterFactor
 				m.context = append(m.context, "said by the speaker of themselves \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
@@ -307,6 +307,27 @@ func (st *state) bySpeaker(m *match) bool {
 	k := m.from - 1
 	return k >= 0 && !st.clauseBreak(m.from) && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k))
 }
+
+// ownAct reports an action verb or call m that the speaker says they do
+// (see bySpeaker) and asks no one to join: an invitation later in its
+// sentence (gue serbu kampung X malam ini, siapa ikut?; kami usir mereka,
+// kalian juga harus) makes the act an example to follow, a call. The
+// invitation is looked for within invitationReach tokens.
+func (st *state) ownAct(m *match) bool {
+	if !st.bySpeaker(m) {
+		return false
+	}
+	for k := m.to; k < min(len(st.toks), m.to+invitationReach) && st.sent[k] == st.sent[m.from]; k++ {
+		if st.tokIs(k, gInvitation) {
+			return false
+		}
+	}
+	return true
+}
+
+// invitationReach bounds how far after the speaker's act ownAct looks for
+// an invitation.
+const invitationReach = 12
 
 // glossOf returns the gloss cue that talks about m, or nil: a cue right
 // after m or one word after it (Asu itu artinya), or right before it

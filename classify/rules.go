@@ -192,7 +192,7 @@ var (
 		"command":        func(st *state, f *firing) bool { return st.called(f.m) || st.commandAt(f.m) },
 		"in_provocation": func(st *state, f *firing) bool { return st.inLabel(f.m, lexicon.Provocation) },
 		"negated":        func(st *state, f *firing) bool { return st.negation(f.m) != nil },
-		"self":           func(st *state, f *firing) bool { return st.bySpeaker(f.m) },
+		"self":           func(st *state, f *firing) bool { return st.ownAct(f.m) },
 	}
 	ctxPredicates = map[string]func(st *state, f *firing) bool{
 		"reason":       func(st *state, f *firing) bool { return f.ctx != nil && st.reasonBetween(f.m, f.ctx) },
@@ -750,11 +750,16 @@ func (st *state) exclaimed(m *match) bool {
 
 // called reports a call word right before m in its sentence (ayo bakar,
 // harus dibubarkan), or before its passive prefix written apart (harus di
-// usir).
+// usir); or a passive verb that a command ending closes (gereja mereka di
+// bakar saja, dibakar aja): a demand of what should be done to it.
 func (st *state) called(m *match) bool {
 	k := m.from - 1
-	if st.splitPassive(m) {
+	split := st.splitPassive(m)
+	if split {
 		k--
+	}
+	if (split || st.joinedPassive(m)) && m.to < len(st.toks) && st.sent[m.to] == st.sent[m.from] && st.tokIs(m.to, gCommandEnd) {
+		return true
 	}
 	return k >= 0 && st.tokIs(k, gCallWord) && st.sent[k] == st.sent[m.from]
 }
@@ -770,6 +775,13 @@ const passivePrefix = "di"
 func (st *state) splitPassive(m *match) bool {
 	k := m.from - 1
 	return k >= 0 && st.toks[k].Norm == passivePrefix && st.sent[k] == st.sent[m.from] && !st.clauseBreak(m.from)
+}
+
+// joinedPassive reports a verb m written with its passive prefix
+// (dibakar: di + bakar).
+func (st *state) joinedPassive(m *match) bool {
+	t := &st.toks[m.from]
+	return len(t.Norm) > len(passivePrefix) && t.Norm == passivePrefix+t.Stem
 }
 
 // commandAt reports a bare verb that opens its sentence and has an object
