@@ -601,13 +601,13 @@ func (st *state) own(p *match) bool {
 	return strings.HasSuffix(st.toks[p.to-1].Norm, "ku") && !strings.HasSuffix(e.Words[len(e.Words)-1], "ku")
 }
 
-// inPlay reports a group, person or political match that owns a sport
-// word right before it (bek mereka, gawang kalian): a player or a team in
-// a game, not the object of a hostile act (ayo serang terus sisi kanan,
-// bek mereka lambat).
+// inPlay reports a pronoun that owns a sport word right before it (bek
+// mereka, gawang kalian): the other team in a game, not the object of a
+// hostile act (ayo serang terus sisi kanan, bek mereka lambat). A group
+// noun there names whom the player is (bunuh kiper cina itu): a target.
 func (st *state) inPlay(p *match) bool {
 	k := st.nounFrom(p)
-	if k == 0 || st.clauseBreak(k) {
+	if k == 0 || st.clauseBreak(k) || !st.tokIs(p.from, gPronoun) {
 		return false
 	}
 	lo, hi := st.around(k-st.c.maxPhrase, k)

@@ -16,10 +16,12 @@ type state struct {
 	clause  []int32
 	matches []match
 	buf     []byte
-	// cue holds, per clause, the index of its first counter cue or -1;
-	// textCue the cue that applies to the whole text, or -1.
+	// cue holds, per clause, the index of the counter cue that applies to
+	// it or -1; textCue the cue that applies to the whole text, or -1.
 	cue     []int32
 	textCue int32
+	// spread: the text asks to spread a claim (see spreadsClaim).
+	spread bool
 	// best is scratch for scoring: per match, the highest weight of the
 	// evidence standing on it.
 	best    []float64
