@@ -313,11 +313,11 @@ func (st *state) applyContext() {
 				// warga di usir dari kampung: a call's verb after its passive
 				// prefix written apart reports what was done.
 				m.weight *= counterFactor
-				m.context = append(m.context, "passive \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
+				m.context = append(m.context, "passive \""+st.withWordBefore(m)+"\"")
 			case st.ownAct(m):
 				// Gue ganyang semua soal ujian: the speaker says what they do.
 				m.weight *= counterFactor
-				m.context = append(m.context, "said by the speaker of themselves \""+st.src[st.toks[m.from-1].Start:st.toks[m.from].End]+"\"")
+				m.context = append(m.context, "said by the speaker of themselves \""+st.withWordBefore(m)+"\"")
 			}
 		}
 		if neg := st.negation(m); neg != nil {
@@ -330,6 +330,12 @@ func (st *state) applyContext() {
 			m.context = append(m.context, why)
 		}
 	}
+}
+
+// withWordBefore returns the text from the token before m to m's first
+// token (di usir, gue ganyang).
+func (st *state) withWordBefore(m *match) string {
+	return st.src[st.toks[m.from-1].Start:st.toks[m.from].End]
 }
 
 // bySpeaker reports whether the speaker is the subject of the verb m: a

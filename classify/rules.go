@@ -594,10 +594,10 @@ func (st *state) own(p *match) bool {
 	if l != lexicon.Person || st.tokIs(p.from, gPronoun) {
 		return false
 	}
-	e := &st.c.entries[p.entry]
 	if k := p.to; k < len(st.toks) && st.sent[k] == st.sent[p.from] && st.tokIs(k, gFirstPerson) {
 		return true
 	}
+	e := &st.c.entries[p.entry]
 	return strings.HasSuffix(st.toks[p.to-1].Norm, "ku") && !strings.HasSuffix(e.Words[len(e.Words)-1], "ku")
 }
 
@@ -831,7 +831,7 @@ func (st *state) generalised(m, ctx *match) bool {
 // before it (para dukun itu) made definite by a demonstrative after it
 // (dukun itu, ketua RT ini) or by -nya in m's clause (sandera direkturnya;
 // after a comma the noun opens a clause of its own: serbu kantornya,
-// camatnya korup).
+// camatnya korup). A collective noun with -nya is still many (warganya).
 func (st *state) onePerson(m, p *match) bool {
 	if p == nil || p.entry < 0 || st.list(p) != lexicon.Person {
 		return false
@@ -845,7 +845,8 @@ func (st *state) onePerson(m, p *match) bool {
 		return false // one noun, not doubled (dukun-dukun itu) nor many (para dukun)
 	}
 	if last, w := st.toks[p.to-1].Norm, e.Words[len(e.Words)-1]; strings.HasSuffix(last, "nya") && !strings.HasSuffix(w, "nya") {
-		return !st.clauseBreakIn(min(m.to, p.to), max(m.from, p.from)) // sandera direkturnya
+		// sandera direkturnya; not a collective noun (usir warganya: many)
+		return !st.c.is(w, gCollective) && !st.clauseBreakIn(min(m.to, p.to), max(m.from, p.from))
 	}
 	return p.to < len(st.toks) && st.sent[p.to] == st.sent[p.from] && st.tokIs(p.to, gDemonstrative)
 }
