@@ -314,7 +314,7 @@ func (st *state) applyContext() {
 				// prefix written apart reports what was done.
 				m.weight *= counterFactor
 				m.context = append(m.context, "passive \""+st.withWordBefore(m)+"\"")
-			case st.ownAct(m):
+			case st.bySpeaker(m):
 				// Gue ganyang semua soal ujian: the speaker says what they do.
 				m.weight *= counterFactor
 				m.context = append(m.context, "said by the speaker of themselves \""+st.withWordBefore(m)+"\"")
@@ -349,11 +349,12 @@ func (st *state) bySpeaker(m *match) bool {
 	return k >= 0 && !st.clauseBreak(m.from) && st.tokIs(k, gFirstPerson) && (k == 0 || st.clauseBreak(k))
 }
 
-// ownAct reports an action verb or call m that the speaker says they do
-// (see bySpeaker) and asks no one to join: an invitation later in its
-// sentence (gue serbu kampung X malam ini, siapa ikut?; kami usir mereka,
-// kalian juga harus) makes the act an example to follow, a call. The
-// invitation is looked for within invitationReach tokens.
+// ownAct reports an action verb m that the speaker says they do (see
+// bySpeaker) and asks no one to join (check self): an invitation later in
+// its sentence (gue serbu kampung X malam ini, siapa ikut?; kami usir
+// mereka, kalian juga harus) makes the act against a target an example to
+// follow, a call. The invitation is looked for within invitationReach
+// tokens.
 func (st *state) ownAct(m *match) bool {
 	if !st.bySpeaker(m) {
 		return false
