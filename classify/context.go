@@ -220,8 +220,8 @@ func (st *state) spreadsClaim() bool {
 // of its own rather than go on with what a counter cue before it answers:
 // it opens with a contrast word (..., padahal X memang babi), a call word
 // or a call (..., bunuh aja semua kafir), or a target named outright, a
-// group or person word (..., cina itu babi; ..., dasar babi). matches[j:]
-// are the matches from token i on.
+// group, person or political word (..., cina itu babi; ..., dasar babi).
+// matches[j:] are the matches from token i on.
 func (st *state) opensClaim(i, j int) bool {
 	if st.tokIs(i, gContrast|gCallWord) {
 		return true
@@ -232,7 +232,7 @@ func (st *state) opensClaim(i, j int) bool {
 			continue
 		}
 		switch st.list(m) {
-		case lexicon.Action, lexicon.Group, lexicon.Person:
+		case lexicon.Action, lexicon.Group, lexicon.Person, lexicon.Political:
 			return true
 		case "":
 			if st.c.entries[m.entry].Kind == lexicon.KindCall {
