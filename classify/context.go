@@ -152,6 +152,9 @@ func (st *state) indexCues() {
 		case lexicon.Mention:
 			mention = true
 		case lexicon.Counter:
+			if st.judgedAfter(m) {
+				continue
+			}
 			if k := st.clause[m.from]; st.cue[k] < 0 {
 				st.cue[k] = int32(i)
 			}
@@ -182,6 +185,14 @@ func (st *state) indexCues() {
 			st.cue[k] = st.cue[st.clause[i]]
 		}
 	}
+}
+
+// judgedAfter reports a cue that is a denial of existence written out
+// (tidak ada suku yang) with a judgement word right after it: tidak ada
+// suku yang lebih biadab dari X compares, no stereotype is refuted (see
+// existenceDenial).
+func (st *state) judgedAfter(cue *match) bool {
+	return st.toks[cue.to-1].Norm == relativizer && cue.to < len(st.toks) && st.sent[cue.to] == st.sent[cue.from] && st.tokIs(cue.to, gJudgement)
 }
 
 // spreadsClaim reports a text with a chain imperative of strongChain or
