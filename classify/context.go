@@ -166,7 +166,6 @@ func (st *state) indexCues() {
 	if !mention {
 		st.textCue = -1
 	}
-	st.spread = st.spreadsClaim()
 	// A cue reaches on to the next clauses of its sentence (udah gak usah
 	// ribut, cebong kampret sama-sama warga sini) up to one that makes a
 	// claim of its own (see opensClaim) ...
@@ -193,38 +192,6 @@ func (st *state) indexCues() {
 // existenceDenial).
 func (st *state) judgedAfter(cue *match) bool {
 	return st.toks[cue.to-1].Norm == relativizer && cue.to < len(st.toks) && st.sent[cue.to] == st.sent[cue.from] && st.tokIs(cue.to, gJudgement)
-}
-
-// spreadsClaim reports a text with a chain imperative of strongChain or
-// more and a claim, other hoax evidence of claimWeight or more, neither
-// negated (see chainClaim, which joins the same two as evidence), and no
-// counter cue after the claim's start: a cue that only introduces the
-// claim (Kominfo memastikan ...) may be the chain message's own, one
-// that follows it refutes it (... itu hoaks, sebarkan agar tidak tertipu).
-func (st *state) spreadsClaim() bool {
-	chain, claim := false, -1
-	for i := range st.matches {
-		m := &st.matches[i]
-		e := &st.c.entries[m.entry]
-		if m.dropped || !e.HasLabel(lexicon.Hoax) || st.negation(m) != nil {
-			continue
-		}
-		switch {
-		case e.Kind == lexicon.KindChain:
-			chain = chain || e.Weight >= strongChain
-		case claim < 0 && e.Weight >= claimWeight:
-			claim = m.from
-		}
-	}
-	if !chain || claim < 0 {
-		return false
-	}
-	for i := range st.matches {
-		if m := &st.matches[i]; !m.dropped && st.list(m) == lexicon.Counter && m.to > claim {
-			return false
-		}
-	}
-	return true
 }
 
 // opensClaim reports a clause, starting at token i, that says something
@@ -256,11 +223,9 @@ func (st *state) opensClaim(i, j int) bool {
 
 // cueFor returns the counter cue that applies to m: one of its clause
 // (see indexCues), else one anywhere in a text that names a category; or
-// nil. A text that asks to spread a claim is a chain message whatever
-// authority it speaks in (Kominfo memastikan vaksin mengandung chip,
-// sebarkan!): a cue of its clauses does not damp its hoax evidence.
+// nil.
 func (st *state) cueFor(m *match) *match {
-	if i := st.cue[st.clause[m.from]]; i >= 0 && !(st.spread && st.c.entries[m.entry].HasLabel(lexicon.Hoax)) {
+	if i := st.cue[st.clause[m.from]]; i >= 0 {
 		return &st.matches[i]
 	}
 	if st.textCue >= 0 {

@@ -20,8 +20,6 @@ type state struct {
 	// it or -1; textCue the cue that applies to the whole text, or -1.
 	cue     []int32
 	textCue int32
-	// spread: the text asks to spread a claim (see spreadsClaim).
-	spread bool
 	// best is scratch for scoring: per match, the highest weight of the
 	// evidence standing on it.
 	best    []float64
