@@ -120,19 +120,19 @@ func TestAuthoredPosts(t *testing.T) {
 		{"heldout.jsonl", map[string]floor{
 			"hate_speech":    {f1: 0.93, precision: 0.95},
 			"sara":           {f1: 0.92, precision: 0.95},
-			"black_campaign": {f1: 0.87, precision: 0.92},
+			"black_campaign": {f1: 0.96, precision: 0.93},
 			"provocation":    {f1: 0.85, precision: 0.89},
-			"hoax":           {f1: 0.86, precision: 0.96},
+			"hoax":           {f1: 0.96, precision: 0.96},
 			"abusive":        {f1: 0.93, precision: 0.87},
 		}},
 		// Written by another separate author from the label definitions
 		// alone; development data, tuned on since issue #14.
 		{"posts2.jsonl", map[string]floor{
-			"hate_speech":    {f1: 0.85, precision: 0.96},
+			"hate_speech":    {f1: 0.86, precision: 0.96},
 			"sara":           {f1: 0.92, precision: 0.96},
-			"black_campaign": {f1: 0.91, precision: 0.95},
+			"black_campaign": {f1: 0.97, precision: 0.96},
 			"provocation":    {f1: 0.86, precision: 0.89},
-			"hoax":           {f1: 0.94, precision: 0.99},
+			"hoax":           {f1: 0.99, precision: 0.99},
 			"abusive":        {f1: 0.88, precision: 0.81},
 		}},
 		// Written by a third separate author from the label definitions
