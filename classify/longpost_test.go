@@ -96,6 +96,23 @@ func TestMaxEvidence(t *testing.T) {
 	assert.NotContains(t, r.Mask(text), "kampret", "Mask hides the unlisted pieces too")
 	assert.Equal(t, strings.Repeat("******* ", classify.MaxEvidence+50)+"*******", r.Mask(text))
 
+	// Mixed kinds of evidence (lexicon matches, then rules, in the full
+	// list) are listed in text order too.
+	mixed := c.Classify(strings.Repeat("kafir itu anjing, usir cina! ", 80))
+	for _, l := range []lexicon.Label{lexicon.HateSpeech, lexicon.Abusive} {
+		lr, ok := mixed.Label(l)
+		require.True(t, ok, l)
+		require.Positive(t, lr.EvidenceOmitted, "precondition: %s is capped", l)
+		kinds := map[bool]bool{}
+		for i, e := range lr.Evidence {
+			kinds[e.Rule != ""] = true
+			if i > 0 {
+				assert.LessOrEqual(t, lr.Evidence[i-1].Start, e.Start, "%s: text order at %d", l, i)
+			}
+		}
+		require.Len(t, kinds, 2, "precondition: %s lists lexicon and rule evidence", l)
+	}
+
 	// Under the cap nothing changes.
 	short := c.Classify(strings.Repeat("kampret ", 3))
 	lr, _ = short.Label(lexicon.Abusive)
