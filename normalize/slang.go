@@ -111,6 +111,18 @@ func LoadSlangFile(path string) (map[string]string, error) {
 	return ParseSlang(f, path)
 }
 
+// Slang returns the slang pairs n maps, colloquial form to standard form:
+// the embedded dictionary's and those WithSlang added. The map is a copy.
+func (n *Normalizer) Slang() map[string]string {
+	pairs := make(map[string]string)
+	for w, wi := range n.words {
+		if wi.known&knownSlangKey != 0 {
+			pairs[w] = wi.slang
+		}
+	}
+	return pairs
+}
+
 func parseSlangLine(line []byte, lineNo int, out map[string]string, lines map[string]int) error {
 	if lineNo == 1 {
 		line = bytes.TrimPrefix(line, []byte("\uFEFF"))

@@ -117,3 +117,18 @@ func TestLoadSlangFile(t *testing.T) {
 		})
 	}
 }
+
+// TestNormalizerSlang checks that Slang lists the pairs in force: the
+// embedded dictionary's, with WithSlang's added and overriding.
+func TestNormalizerSlang(t *testing.T) {
+	plain, err := New()
+	require.NoError(t, err)
+	n, err := New(WithSlang(map[string]string{"xyzq": "bangsat", "gw": "kamu"}))
+	require.NoError(t, err)
+	base, pairs := plain.Slang(), n.Slang()
+	assert.Greater(t, len(base), 100, "the embedded pairs")
+	assert.Equal(t, "saya", base["gw"])
+	assert.Len(t, pairs, len(base)+1)
+	assert.Equal(t, "bangsat", pairs["xyzq"])
+	assert.Equal(t, "kamu", pairs["gw"], "WithSlang overrides the embedded pair")
+}
