@@ -7,11 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/saring-id/saring/internal/regular"
 )
 
 // slangFile is the embedded default slang dictionary (see ParseSlang for the
@@ -96,14 +97,11 @@ func ParseSlang(r io.Reader, name string) (map[string]string, error) {
 }
 
 // LoadSlangFile reads the slang dictionary at path with ParseSlang; errors
-// name the file as path:line. Anything but a regular file is refused before
-// it is opened: opening a named pipe blocks until a writer comes, and a
-// device such as /dev/zero never ends.
+// name the file as path:line. Anything but a regular file is refused
+// without blocking (regular.Open): opening a named pipe blocks until a
+// writer comes, and a device such as /dev/zero never ends.
 func LoadSlangFile(path string) (map[string]string, error) {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	f, err := os.Open(path)
+	f, err := regular.Open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -107,7 +107,7 @@ func TestLoadSlangFile(t *testing.T) {
 	cases := []struct{ name, path, want string }{
 		{"bad line", bad, bad + ":2: want 2 fields"},
 		{"missing", filepath.Join(dir, "none.txt"), "none.txt"},
-		{"directory", dir, dir + " is not a regular file"},
+		{"directory", dir, "open " + dir + ": a directory, not a regular file"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
