@@ -500,12 +500,13 @@ func (st *state) scoreOf(i int) float64 {
 func (c *Classifier) Features(text string) []model.Feature {
 	st := c.scratch.Get().(*state)
 	st.collect = true
-	st.run(c, text)
+	st.pipeline(c, text)
 	st.collect = false
 	out := make([]model.Feature, 0, len(st.feats))
 	for _, f := range st.feats {
 		out = append(out, model.Feature{Name: string(st.fbuf[f.off : f.off+f.n]), Value: f.val})
 	}
+	st.release()
 	c.scratch.Put(st)
 	slices.SortStableFunc(out, func(a, b model.Feature) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), -cmp.Compare(a.Value, b.Value))
