@@ -35,7 +35,9 @@ const learnedEvidence = 3
 // evidence keeps the lexicon evidence and, when flagged, adds the
 // strongest contributing learned features. A covered label appears in a
 // result when it is flagged or has lexicon evidence. Labels m does not
-// cover are scored by the lexicons.
+// cover are scored by the lexicons. sara is hate speech too: where m covers
+// both, hate_speech scores at least sara's score and is flagged where sara
+// is, as the lexicons count sara's evidence for hate_speech.
 func WithModel(m *model.Model) Option {
 	return func(c *config) error {
 		if m == nil {
@@ -393,12 +395,13 @@ type hit struct {
 // to its evidence as learned evidence. A covered label that the model does
 // not flag and the lexicons found no evidence for is left out of the
 // result; a flagged one is always in it, with no evidence when only the
-// bias carries it.
+// bias carries it. sara is hate speech too (see coverSARA).
 func (st *state) predict() {
 	c := st.c
 	lm := c.learned
 	hits := st.hits
 	stride := len(lm.bias)
+	var decided [numLabels]bool
 	for i := range labelOrder {
 		s := lm.slot[i]
 		if s < 0 {
@@ -409,14 +412,33 @@ func (st *state) predict() {
 			z += lm.w[int(h.id)*stride+s] * h.val
 		}
 		st.prob[i] = model.Sigmoid(z)
-		decided := false
 		if lm.deference {
-			decided, _ = st.reading.Decided(i)
+			decided[i], _ = st.reading.Decided(i)
 			st.prob[i] = st.reading.Combine(i, st.prob[i], lm.threshold[s])
 		}
-		if round3(st.prob[i]) >= c.threshold[i] && !decided {
+	}
+	st.coverSARA()
+	for i := range labelOrder {
+		if s := lm.slot[i]; s >= 0 && round3(st.prob[i]) >= c.threshold[i] && !decided[i] {
 			st.explain(lm, s, i)
 		}
+	}
+}
+
+// coverSARA keeps sara hate speech too (DESIGN.md: sara is always also
+// hate_speech) when the model covers both: hate_speech scores at least
+// sara's score, and where sara is flagged so is hate_speech, at least at
+// its threshold (which may be above sara's: a model sets each label's
+// own). The lexicons keep this by counting sara's evidence for
+// hate_speech; the two models' probabilities need not agree.
+func (st *state) coverSARA() {
+	if !st.modelled(iHate) || !st.modelled(iSARA) {
+		return
+	}
+	p, t := &st.prob, &st.c.threshold
+	p[iHate] = max(p[iHate], p[iSARA])
+	if round3(p[iSARA]) >= t[iSARA] {
+		p[iHate] = max(p[iHate], t[iHate])
 	}
 }
 
@@ -478,12 +500,13 @@ func (st *state) scoreOf(i int) float64 {
 func (c *Classifier) Features(text string) []model.Feature {
 	st := c.scratch.Get().(*state)
 	st.collect = true
-	st.run(c, text)
+	st.pipeline(c, text)
 	st.collect = false
 	out := make([]model.Feature, 0, len(st.feats))
 	for _, f := range st.feats {
 		out = append(out, model.Feature{Name: string(st.fbuf[f.off : f.off+f.n]), Value: f.val})
 	}
+	st.release()
 	c.scratch.Put(st)
 	slices.SortStableFunc(out, func(a, b model.Feature) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), -cmp.Compare(a.Value, b.Value))

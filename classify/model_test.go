@@ -301,3 +301,38 @@ func TestModelEveryInput(t *testing.T) {
 	}
 	assert.True(t, c.Classify(long).Has(lexicon.Abusive))
 }
+
+// TestModelSARAIsHate checks that a model covering hate_speech and sara
+// keeps sara hate speech too (DESIGN.md): hate_speech scores at least sara's
+// score, and is flagged where sara is, also at a higher threshold of its own.
+func TestModelSARAIsHate(t *testing.T) {
+	m := &model.Model{
+		Saring: "test", Features: model.FeatureVersion, Corpus: "hand", Size: 1,
+		Labels: []model.Label{
+			{Label: lexicon.HateSpeech, Bias: -1, Threshold: 0.9, L2: 1, Weights: map[string]float64{"w:zorblat": -1}},
+			{Label: lexicon.SARA, Bias: -3, Threshold: 0.5, L2: 1, Weights: map[string]float64{"w:zorblat": 6, "w:plonk": 3.2, "w:frob": 2.5}},
+		},
+	}
+	c := withModel(t, m)
+	tests := []struct {
+		text                string
+		hate                float64
+		sara                float64
+		hateFlag, saraFlags bool
+	}{
+		{"zorblat", model.Sigmoid(3), model.Sigmoid(3), true, true},      // sara above hate's threshold: its score
+		{"plonk", 0.9, model.Sigmoid(0.2), true, true},                   // sara flagged below hate's threshold: hate's threshold
+		{"frob", model.Sigmoid(-0.5), model.Sigmoid(-0.5), false, false}, // sara unflagged above hate: its score, unflagged
+		{"halo", model.Sigmoid(-1), model.Sigmoid(-3), false, false},     // hate above sara: its own
+	}
+	for _, tc := range tests {
+		r := c.Classify(tc.text + " kafir") // a slur: lexicon evidence shows both labels
+		hate, okHate := r.Label(lexicon.HateSpeech)
+		sara, okSARA := r.Label(lexicon.SARA)
+		require.True(t, okHate && okSARA, "%q: %+v", tc.text, r)
+		assert.InDelta(t, tc.hate, hate.Score, 0.001, "%q hate_speech", tc.text)
+		assert.InDelta(t, tc.sara, sara.Score, 0.001, "%q sara", tc.text)
+		assert.Equal(t, tc.hateFlag, r.Has(lexicon.HateSpeech), "%q hate_speech flagged", tc.text)
+		assert.Equal(t, tc.saraFlags, r.Has(lexicon.SARA), "%q sara flagged", tc.text)
+	}
+}

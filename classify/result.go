@@ -103,7 +103,7 @@ type LabelResult struct {
 	// Evidence lists the evidence for the label, the lexicon matches first,
 	// then the rules; sara evidence also appears under hate_speech. It is
 	// every piece but on long texts dense with matches, where it is the
-	// MaxEvidence strongest (see MaxEvidence).
+	// MaxEvidence strongest in text order (see MaxEvidence).
 	Evidence []Evidence `json:"evidence"`
 	// EvidenceOmitted counts the pieces of evidence beyond MaxEvidence that
 	// Evidence does not list; 0 when it lists them all.
@@ -119,8 +119,8 @@ type LabelResult struct {
 // insults and group slurs, about 50,000 pieces a label), and each piece
 // costs some 250 bytes in a Result and more in its JSON; the cap bounds
 // both. Beyond it a label lists its MaxEvidence strongest pieces (by
-// weight, the earlier of equal ones), in their order, and counts the others
-// in EvidenceOmitted. The score and severity count every piece, listed or
+// weight, the earlier of equal ones) in text order (by Start, where a
+// highlighter wants them), and counts the others in EvidenceOmitted. The score and severity count every piece, listed or
 // not, and Mask hides every piece's span, so the cap changes no verdict.
 const MaxEvidence = 100
 
@@ -369,8 +369,9 @@ func (st *state) result() Result {
 }
 
 // strongest returns the MaxEvidence pieces of ev of the highest weight, the
-// earlier of equal ones, in their order in ev, and marks the others in
-// st.omit for omittedSpans. The slice returned is st's scratch.
+// earlier of equal ones, in text order (by Start; pieces that start
+// together in their order in ev), and marks the others in st.omit for
+// omittedSpans. The slice returned is st's scratch.
 func (st *state) strongest(ev []Evidence) []Evidence {
 	order := st.order[:0]
 	for i := range ev {
@@ -388,6 +389,7 @@ func (st *state) strongest(ev []Evidence) []Evidence {
 		kept = append(kept, ev[k])
 		st.omit[k] = false
 	}
+	slices.SortStableFunc(kept, func(a, b Evidence) int { return cmp.Compare(a.Start, b.Start) })
 	st.order, st.kept = order, kept
 	return kept
 }

@@ -52,8 +52,9 @@ func (st *state) run(c *Classifier, text string) Result {
 const maxPooledTokens = 1 << 14
 
 // release drops what st holds of the call just done that the pool would
-// otherwise keep alive: the text, and the scratch of a long one. The
-// model's features (learnState) stay for Features to read.
+// otherwise keep alive: the text, and the scratch of a long one, the
+// buffers of its features (learnState) included. Features reads the
+// features before it releases st.
 func (st *state) release() {
 	st.src = ""
 	if cap(st.toks) <= maxPooledTokens {
@@ -62,6 +63,7 @@ func (st *state) release() {
 	st.toks, st.sent, st.clause, st.matches, st.buf, st.cue, st.best = nil, nil, nil, nil, nil, nil, nil
 	st.ev, st.targets = [numLabels][]Evidence{}, [numLabels][]lexicon.Target{}
 	st.order, st.kept, st.omit = nil, nil, nil
+	st.fbuf, st.feats, st.allowed, st.hits = nil, nil, nil, nil
 }
 
 // pipeline runs each phase on text (see run).

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/saring-id/saring/internal/regular"
 )
 
 //go:embed data/*.txt
@@ -53,7 +54,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 // files as filepath.Join(dir, name), so messages point at the files the
 // researcher edits ("mylex/abusive.txt:3").
 func LoadDir(dir string) (*Set, error) {
-	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) })
+	return load(regular.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) })
 }
 
 func load(fsys fs.FS, dir string, display func(string) string) (*Set, error) {
@@ -96,7 +97,9 @@ func load(fsys fs.FS, dir string, display func(string) string) (*Set, error) {
 // parseFile parses one lexicon file. Only a regular file (or a link to
 // one) of at most MaxFileBytes is read: it is checked before it is opened,
 // since opening a named pipe blocks until something writes to it, and again
-// after, in case it was replaced in between.
+// after, in case it was replaced in between. LoadDir's file system
+// (regular.DirFS) also opens without blocking, so a named pipe swapped in
+// between cannot block the open.
 func parseFile(fsys fs.FS, name, display string) (*File, error) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -121,25 +124,13 @@ func parseFile(fsys fs.FS, name, display string) (*File, error) {
 
 // checkRegular rejects what is not a regular file of at most MaxFileBytes.
 func checkRegular(fi fs.FileInfo, display string) error {
-	var what string
-	switch m := fi.Mode(); {
-	case m.IsRegular():
-		if fi.Size() > MaxFileBytes {
-			return fmt.Errorf("lexicon: %s: %w", display, errTooLarge)
-		}
-		return nil
-	case m.IsDir():
-		what = "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		what = "a named pipe"
-	case m&fs.ModeDevice != 0:
-		what = "a device"
-	case m&fs.ModeSocket != 0:
-		what = "a socket"
-	default:
-		what = "not a regular file"
+	if m := fi.Mode(); !m.IsRegular() {
+		return fmt.Errorf("lexicon: %s is %s: lexicon files (*.txt) must be regular files", display, regular.Kind(m))
 	}
-	return fmt.Errorf("lexicon: %s is %s: lexicon files (*.txt) must be regular files", display, what)
+	if fi.Size() > MaxFileBytes {
+		return fmt.Errorf("lexicon: %s: %w", display, errTooLarge)
+	}
+	return nil
 }
 
 // unwrapPath drops the *fs.PathError around err, whose path is the name

@@ -35,12 +35,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/saring-id/saring/internal/regular"
 	"github.com/saring-id/saring/lexicon"
 )
 
@@ -121,8 +121,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 var ErrFeatureVersion = errors.New("incompatible feature version")
 
 // Load reads the model file at path; errors name it as path:line.
+// Anything but a regular file is refused without blocking (regular.Open).
 func Load(path string) (*Model, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}

@@ -7,11 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/saring-id/saring/internal/regular"
 )
 
 // slangFile is the embedded default slang dictionary (see ParseSlang for the
@@ -96,19 +97,28 @@ func ParseSlang(r io.Reader, name string) (map[string]string, error) {
 }
 
 // LoadSlangFile reads the slang dictionary at path with ParseSlang; errors
-// name the file as path:line. Anything but a regular file is refused before
-// it is opened: opening a named pipe blocks until a writer comes, and a
-// device such as /dev/zero never ends.
+// name the file as path:line. Anything but a regular file is refused
+// without blocking (regular.Open): opening a named pipe blocks until a
+// writer comes, and a device such as /dev/zero never ends.
 func LoadSlangFile(path string) (map[string]string, error) {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	f, err := os.Open(path)
+	f, err := regular.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	return ParseSlang(f, path)
+}
+
+// Slang returns the slang pairs n maps, colloquial form to standard form:
+// the embedded dictionary's and those WithSlang added. The map is a copy.
+func (n *Normalizer) Slang() map[string]string {
+	pairs := make(map[string]string)
+	for w, wi := range n.words {
+		if wi.known&knownSlangKey != 0 {
+			pairs[w] = wi.slang
+		}
+	}
+	return pairs
 }
 
 func parseSlangLine(line []byte, lineNo int, out map[string]string, lines map[string]int) error {

@@ -107,7 +107,7 @@ func TestLoadSlangFile(t *testing.T) {
 	cases := []struct{ name, path, want string }{
 		{"bad line", bad, bad + ":2: want 2 fields"},
 		{"missing", filepath.Join(dir, "none.txt"), "none.txt"},
-		{"directory", dir, dir + " is not a regular file"},
+		{"directory", dir, "open " + dir + ": a directory, not a regular file"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -116,4 +116,19 @@ func TestLoadSlangFile(t *testing.T) {
 			assert.Contains(t, err.Error(), c.want)
 		})
 	}
+}
+
+// TestNormalizerSlang checks that Slang lists the pairs in force: the
+// embedded dictionary's, with WithSlang's added and overriding.
+func TestNormalizerSlang(t *testing.T) {
+	plain, err := New()
+	require.NoError(t, err)
+	n, err := New(WithSlang(map[string]string{"xyzq": "bangsat", "gw": "kamu"}))
+	require.NoError(t, err)
+	base, pairs := plain.Slang(), n.Slang()
+	assert.Greater(t, len(base), 100, "the embedded pairs")
+	assert.Equal(t, "saya", base["gw"])
+	assert.Len(t, pairs, len(base)+1)
+	assert.Equal(t, "bangsat", pairs["xyzq"])
+	assert.Equal(t, "kamu", pairs["gw"], "WithSlang overrides the embedded pair")
 }

@@ -27,7 +27,7 @@ func (h *Handler) Reload() error {
 	}
 	h.metrics.reloads.WithLabelValues("ok").Inc()
 	v := h.versions()
-	h.log.Info("server: reloaded", "lexicons", v.Lexicons, "lexicon_entries", v.Entries, "model", v.Model)
+	h.log.Info("server: reloaded", "lexicons", v.Lexicons, "lexicon_entries", v.Entries, "slang", v.Slang, "model", v.Model)
 	return nil
 }
 

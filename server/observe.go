@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"time"
 
@@ -73,8 +75,8 @@ type infoCollector struct{ h *Handler }
 
 var (
 	infoDesc = prometheus.NewDesc("saring_build_info",
-		"Always 1: the saring version, the lexicon version (a digest of the entries in force) and the model in force.",
-		[]string{"version", "lexicons", "model"}, nil)
+		"Always 1: the saring version, the lexicon version (a digest of the entries in force), the slang version (a digest of the slang pairs in force) and the model in force.",
+		[]string{"version", "lexicons", "slang", "model"}, nil)
 	entriesDesc = prometheus.NewDesc("saring_lexicon_entries", "Lexicon entries in force.", nil, nil)
 )
 
@@ -82,7 +84,7 @@ func (ic *infoCollector) Describe(ch chan<- *prometheus.Desc) { ch <- infoDesc; 
 
 func (ic *infoCollector) Collect(ch chan<- prometheus.Metric) {
 	v := ic.h.versions()
-	ch <- prometheus.MustNewConstMetric(infoDesc, prometheus.GaugeValue, 1, saring.Version, v.Lexicons, v.Model)
+	ch <- prometheus.MustNewConstMetric(infoDesc, prometheus.GaugeValue, 1, saring.Version, v.Lexicons, v.Slang, v.Model)
 	ch <- prometheus.MustNewConstMetric(entriesDesc, prometheus.GaugeValue, float64(v.Entries))
 }
 
@@ -92,18 +94,19 @@ type versionInfo struct {
 	Version  string `json:"version"`
 	Lexicons string `json:"lexicons"`
 	Entries  int    `json:"lexicon_entries"`
+	Slang    string `json:"slang"`
 	Model    string `json:"model"`
 	c        *classify.Classifier
 }
 
-// versions describes the Classifier in force, computing its lexicon digest
-// once per Classifier.
+// versions describes the Classifier in force, computing its lexicon and
+// slang digests once per Classifier.
 func (h *Handler) versions() *versionInfo {
 	c := h.classifier()
 	if v := h.version.Load(); v != nil && v.c == c {
 		return v
 	}
-	v := &versionInfo{Status: "ok", Version: saring.Version, Lexicons: "none", Model: "none", c: c}
+	v := &versionInfo{Status: "ok", Version: saring.Version, Lexicons: "none", Slang: "none", Model: "none", c: c}
 	if c != nil {
 		sum := sha256.New()
 		entries := c.Lexicons().Entries()
@@ -112,6 +115,12 @@ func (h *Handler) versions() *versionInfo {
 		}
 		v.Lexicons = hex.EncodeToString(sum.Sum(nil))[:12]
 		v.Entries = len(entries)
+		sum.Reset()
+		slang := c.Normalizer().Slang()
+		for _, k := range slices.Sorted(maps.Keys(slang)) {
+			fmt.Fprintf(sum, "%s %s\n", k, slang[k])
+		}
+		v.Slang = hex.EncodeToString(sum.Sum(nil))[:12]
 		if id := c.ModelID(); id != "" {
 			v.Model = id
 		}

@@ -40,7 +40,7 @@ func TestMetrics(t *testing.T) {
 		`saring_posts_classified_total 5`,
 		`saring_flags_total{label="abusive"} 3`,
 		`saring_flags_total{label="sara"} 1`,
-		`saring_build_info{lexicons="` + h.versions().Lexicons + `",model="none",version="` + saring.Version + `"} 1`,
+		`saring_build_info{lexicons="` + h.versions().Lexicons + `",model="none",slang="` + h.versions().Slang + `",version="` + saring.Version + `"} 1`,
 		`saring_lexicon_entries 5`,
 		`saring_classify_in_progress 0`,
 		`saring_classify_queued 0`,

@@ -120,6 +120,7 @@ func TestHealthz(t *testing.T) {
 		Version  string `json:"version"`
 		Lexicons string `json:"lexicons"`
 		Entries  int    `json:"lexicon_entries"`
+		Slang    string `json:"slang"`
 		Model    string `json:"model"`
 	}
 	require.NoError(t, json.Unmarshal(body, &v))
@@ -127,6 +128,7 @@ func TestHealthz(t *testing.T) {
 	assert.Equal(t, saring.Version, v.Version)
 	assert.Regexp(t, `^[0-9a-f]{12}$`, v.Lexicons)
 	assert.Equal(t, 5, v.Entries, "the test lexicon's entries")
+	assert.Regexp(t, `^[0-9a-f]{12}$`, v.Slang)
 	assert.Equal(t, "none", v.Model)
 
 	code, _, _ = do(t, h, http.MethodHead, "/healthz", "", "")

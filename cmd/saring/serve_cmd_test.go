@@ -219,8 +219,8 @@ func TestServeTimeoutFlags(t *testing.T) {
 
 // TestServeReloadSlang checks that POST /admin/reload reads the --slang
 // file again, as it does the lexicons: an edited pair is put in force, and
-// a broken file is refused with its file:line while the old classifier
-// keeps serving.
+// /healthz shows another slang digest; a broken file is refused with its
+// file:line while the old classifier keeps serving.
 func TestServeReloadSlang(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "slang.txt")
 	write := func(s string) { require.NoError(t, os.WriteFile(path, []byte(s), 0o600)) }
@@ -239,14 +239,27 @@ func TestServeReloadSlang(t *testing.T) {
 		require.NoError(t, err)
 		return resp.StatusCode, string(body)
 	}
+	health := func() (lexicons, slang string) {
+		resp, err := client.Get(base + "/healthz")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var v struct{ Lexicons, Slang string }
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
+		return v.Lexicons, v.Slang
+	}
 	require.True(t, abusive("bangsatz"))
 	require.False(t, abusive("bangsatq"))
+	lexicons, slang := health()
 
 	write("bangsatq bangsat\n")
 	code, body := reload()
 	require.Equal(t, http.StatusOK, code, body)
 	assert.True(t, abusive("bangsatq"), "the edited slang file is in force")
 	assert.False(t, abusive("bangsatz"))
+	edited, editedSlang := health()
+	assert.Equal(t, lexicons, edited, "the lexicons did not change")
+	assert.NotEqual(t, slang, editedSlang, "/healthz shows that other slang is in force")
+	assert.Regexp(t, `^[0-9a-f]{12}$`, editedSlang)
 
 	write("bangsatx\n")
 	code, body = reload()
@@ -254,6 +267,8 @@ func TestServeReloadSlang(t *testing.T) {
 	assert.Contains(t, body, "slang.txt:1: want 2 fields")
 	assert.Contains(t, stderr.String(), "reload failed")
 	assert.True(t, abusive("bangsatq"), "the old classifier keeps serving")
+	_, kept := health()
+	assert.Equal(t, editedSlang, kept, "a refused reload keeps the slang in force")
 }
 
 // TestInvalidUTF8Offsets pins the offsets of text that is not valid UTF-8

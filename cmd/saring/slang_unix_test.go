@@ -13,8 +13,8 @@ import (
 )
 
 // TestSlangNotRegular checks that --slang refuses what is not a regular
-// file before opening it: a named pipe with no writer would block the
-// open for ever, and a device such as /dev/zero never ends.
+// file without blocking on it: a named pipe with no writer would block a
+// plain open for ever, and a device such as /dev/zero never ends.
 func TestSlangNotRegular(t *testing.T) {
 	fifo := filepath.Join(t.TempDir(), "slang.txt")
 	require.NoError(t, syscall.Mkfifo(fifo, 0o600))

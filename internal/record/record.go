@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -36,7 +37,8 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 		return nil, "", fmt.Errorf(`want a JSON object {"id":…,"text":"…"}, got %s`, article(kind))
 	}
 	var raw []byte
-	key, path, dup := objectDuplicate(b, func(key, v []byte) {
+	s := scanner{b: b}
+	s.members(skipSpace(b, 0), func(key, v []byte) {
 		switch string(key) {
 		case "id":
 			id = validUTF8(v)
@@ -45,8 +47,8 @@ func Parse(line string) (id json.RawMessage, text string, err error) {
 		}
 	})
 	switch {
-	case dup:
-		return nil, "", duplicateError(key, path)
+	case s.found:
+		return nil, "", s.err()
 	case raw == nil:
 		return id, "", errors.New(`no "text" field`)
 	case jsonKind(raw) != "string":
@@ -87,72 +89,108 @@ func validUTF8(v []byte) []byte {
 // items[1]` below it. Keys are compared as JSON reads them, escapes undone
 // ("te\u0078t" is "text"). It is nil when every object's keys differ.
 // encoding/json would keep the last of two; saring refuses them, in a
-// --jsonl record and in a request body alike.
+// --jsonl record and in a request body alike. The check reads each byte of
+// v once, however deep the nesting.
 func DuplicateKey(v []byte) error {
-	if key, path, found := duplicate(v); found {
-		return duplicateError(key, path)
-	}
-	return nil
+	s := scanner{b: v}
+	s.value(skipSpace(v, 0))
+	return s.err()
 }
 
-// duplicateError says that key appears twice in the object at path.
-func duplicateError(key, path string) error {
-	if path == "" {
-		return fmt.Errorf("%q appears twice", key)
-	}
-	return fmt.Errorf("%q appears twice in %s", key, path)
+// scanner checks the valid JSON value b for a key twice in one object in a
+// single pass: each container is read once, its members' keys set against
+// each other as they come (keys), and the scan stops at the first key found
+// twice. The path to that key's object is put together only then, from the
+// steps the scan passes on its way out.
+type scanner struct {
+	b     []byte
+	key   string   // the first key found twice, "" until found
+	found bool     // whether a key was found twice
+	steps []string // the path to key's object, innermost step first
+	read  int      // bytes stepped over, which the tests hold to len(b)
 }
 
-// duplicate returns the first key that appears twice in one object of v,
-// and the path to that object from v ("" for v itself). The path is built
-// only for the key found. The recursion is as deep as v's nesting, which
-// valid JSON bounds (encoding/json refuses more than 10,000 levels).
-func duplicate(v []byte) (key, path string, found bool) {
-	switch v[skipSpace(v, 0)] {
-	case '{':
-		return objectDuplicate(v, nil)
-	case '[':
-		i := 0
-		members(v, func(_, value []byte) {
-			if !found {
-				if key, path, found = duplicate(value); found {
-					path = "[" + strconv.Itoa(i) + "]" + step(path)
-				}
-			}
-			i++
-		})
+// err says which key appears twice and where, nil when none does.
+func (s *scanner) err() error {
+	if !s.found {
+		return nil
 	}
-	return key, path, found
+	var path strings.Builder
+	for i := len(s.steps) - 1; i >= 0; i-- {
+		path.WriteString(s.steps[i])
+	}
+	p := strings.TrimPrefix(path.String(), ".")
+	if p == "" {
+		return fmt.Errorf("%q appears twice", s.key)
+	}
+	return fmt.Errorf("%q appears twice in %s", s.key, p)
 }
 
-// objectDuplicate is duplicate for the object v. It calls each, when not
-// nil, with every member of v up to the first key found twice, so that
-// one scan both reads an object and checks it.
-func objectDuplicate(v []byte, each func(key, value []byte)) (key, path string, found bool) {
+// value reads the JSON value at b[i] and returns the index after it, or
+// where the scan stopped when it found a key twice.
+func (s *scanner) value(i int) int {
+	switch s.b[i] {
+	case '{', '[':
+		return s.members(i, nil)
+	case '"':
+		return s.stringEnd(i)
+	}
+	j := i // a number, true, false or null
+	for j < len(s.b) && bytes.IndexByte([]byte(",}] \t\r\n"), s.b[j]) < 0 {
+		j++
+	}
+	s.read += j - i
+	return j
+}
+
+// members reads the object or array at b[i] and returns the index after
+// it, checking every object in it, or where the scan stopped when it found
+// a key twice. It calls each, when not nil, with every member of an object
+// up to that key: the key (escapes undone) and the raw value, so that one
+// scan both reads a record and checks it.
+func (s *scanner) members(i int, each func(key, value []byte)) int {
+	object := s.b[i] == '{'
 	var seen keys
-	members(v, func(k, value []byte) {
-		switch {
-		case found:
-		case seen.add(k):
-			key, found = string(k), true
-		default:
-			if key, path, found = duplicate(value); found {
-				path = string(k) + step(path)
-			} else if each != nil {
-				each(k, value)
-			}
+	for n := 0; ; n++ {
+		s.read++               // '{', '[' or ','
+		i = s.skipSpace(i + 1) // past it
+		if c := s.b[i]; c == '}' || c == ']' {
+			s.read++
+			return i + 1
 		}
-	})
-	return key, path, found
-}
-
-// step joins the rest of a path to the step before it: an index as it is,
-// a key after a dot.
-func step(rest string) string {
-	if rest == "" || rest[0] == '[' {
-		return rest
+		var key []byte
+		if object {
+			end := s.stringEnd(i)
+			if key = s.b[i+1 : end-1]; bytes.IndexByte(key, '\\') >= 0 {
+				var k string
+				json.Unmarshal(s.b[i:end], &k) // valid: cannot fail
+				key = []byte(k)
+			}
+			if seen.add(key) {
+				s.key, s.found = string(key), true
+				return end
+			}
+			s.read++                              // ':'
+			i = s.skipSpace(s.skipSpace(end) + 1) // past it
+		}
+		start := i
+		if i = s.value(i); s.found {
+			if object {
+				s.steps = append(s.steps, "."+string(key))
+			} else {
+				s.steps = append(s.steps, "["+strconv.Itoa(n)+"]")
+			}
+			return i
+		}
+		if each != nil {
+			each(key, s.b[start:i:i])
+		}
+		i = s.skipSpace(i) // to ',' or the closing bracket
+		if c := s.b[i]; c == '}' || c == ']' {
+			s.read++
+			return i + 1
+		}
 	}
-	return "." + rest
 }
 
 // keys are the keys of one object seen so far: a few in a slice, more in a
@@ -185,41 +223,16 @@ func (k *keys) add(key []byte) bool {
 	return false
 }
 
-// members calls fn with each member of the JSON object or array v, in
-// order: the key (escapes undone) and the raw value of an object's, nil
-// and the element for an array's. v must be valid JSON (json.Valid) and an
-// object or an array; the scan relies on it.
-func members(v []byte, fn func(key, value []byte)) {
-	i := skipSpace(v, 0)
-	object := v[i] == '{'
-	i++ // past '{' or '['
-	for {
-		i = skipSpace(v, i)
-		switch v[i] {
-		case '}', ']':
-			return
-		case ',':
-			i = skipSpace(v, i+1)
-		}
-		var key []byte
-		if object {
-			end := stringEnd(v, i)
-			key = v[i+1 : end-1]
-			if bytes.IndexByte(key, '\\') >= 0 {
-				var s string
-				json.Unmarshal(v[i:end], &s) // valid: cannot fail
-				key = []byte(s)
-			}
-			i = skipSpace(v, skipSpace(v, end)+1) // past ':'
-		}
-		end := valueEnd(v, i)
-		fn(key, v[i:end:end])
-		i = end
-	}
-}
-
 // skipSpace returns the index of the first byte at or after i that is not
 // JSON white space.
+func (s *scanner) skipSpace(i int) int {
+	j := skipSpace(s.b, i)
+	s.read += j - i
+	return j
+}
+
+// skipSpace returns the index of the first byte at or after i in b that is
+// not JSON white space.
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
 		i++
@@ -228,42 +241,15 @@ func skipSpace(b []byte, i int) int {
 }
 
 // stringEnd returns the index after the valid JSON string at b[i].
-func stringEnd(b []byte, i int) int {
-	for j := i + 1; ; j++ {
-		switch b[j] {
-		case '\\':
+func (s *scanner) stringEnd(i int) int {
+	j := i + 1
+	for ; s.b[j] != '"'; j++ {
+		if s.b[j] == '\\' {
 			j++
-		case '"':
-			return j + 1
 		}
 	}
-}
-
-// valueEnd returns the index after the valid JSON value at b[i].
-func valueEnd(b []byte, i int) int {
-	switch b[i] {
-	case '"':
-		return stringEnd(b, i)
-	case '{', '[':
-		depth := 0
-		for j := i; ; j++ {
-			switch b[j] {
-			case '"':
-				j = stringEnd(b, j) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth--; depth == 0 {
-					return j + 1
-				}
-			}
-		}
-	}
-	j := i // a number, true, false or null
-	for j < len(b) && bytes.IndexByte([]byte(",}] \t\r\n"), b[j]) < 0 {
-		j++
-	}
-	return j
+	s.read += j + 1 - i
+	return j + 1
 }
 
 // jsonKind names the kind of the JSON value v starts with, as JSON names
