@@ -113,6 +113,9 @@ func (h *Handler) versions() *versionInfo {
 		for _, e := range entries {
 			fmt.Fprintf(sum, "%v\n", e)
 		}
+		for _, r := range c.Lexicons().Rules() {
+			fmt.Fprintf(sum, "%v\n", r)
+		}
 		v.Lexicons = hex.EncodeToString(sum.Sum(nil))[:12]
 		v.Entries = len(entries)
 		sum.Reset()

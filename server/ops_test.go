@@ -192,3 +192,25 @@ func TestModelInForce(t *testing.T) {
 	assert.Regexp(t, `^[0-9a-f]{12} mine\.jsonl/2$`, second)
 	assert.NotEqual(t, first, second, "another model is in force")
 }
+
+// TestLexiconDigestCountsRules checks that the lexicons digest in /healthz
+// follows a reload whose lexicon directory changes a rule only, no entry.
+func TestLexiconDigestCountsRules(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "mine.txt")
+	write := func(body string) {
+		require.NoError(t, os.WriteFile(file, []byte("#! saring-lexicon 1\n"+body), 0o644))
+	}
+	write("")
+	opts := []classify.Option{classify.WithLexiconDir(dir)}
+	live, err := classify.NewLive(opts...)
+	require.NoError(t, err)
+	h := New(live, WithReload(opts...))
+	first := h.versions()
+
+	write("@rule call+identity | off=yes\n")
+	require.NoError(t, h.Reload())
+	second := h.versions()
+	assert.Equal(t, first.Entries, second.Entries, "no entry changed")
+	assert.NotEqual(t, first.Lexicons, second.Lexicons, "a rule switched off is other lexicons")
+}
