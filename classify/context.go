@@ -178,9 +178,11 @@ func (st *state) indexCues() {
 		}
 	}
 	// ... and back to what its sentence said before it (kalau ada yang
-	// bilang orang X teroris, itu salah besar).
+	// bilang orang X teroris, itu salah besar), or to a question the
+	// sentence answers, as a fact check does (vaksin bikin lumpuh? Itu
+	// hoaks).
 	for i := len(st.toks) - 1; i > 0; i-- {
-		if k := st.clause[i-1]; k != st.clause[i] && st.sent[i-1] == st.sent[i] && st.cue[k] < 0 {
+		if k := st.clause[i-1]; k != st.clause[i] && (st.sent[i-1] == st.sent[i] || strings.Contains(st.gapBefore(i), "?")) && st.cue[k] < 0 {
 			st.cue[k] = st.cue[st.clause[i]]
 		}
 	}
