@@ -20,20 +20,51 @@ const (
 
 // sentences numbers the sentence and the clause of each token: a sentence
 // ends at . ! ? ; or a line break between two tokens, a clause also at a
-// comma or colon and before a contrast word (padahal, tapi).
+// comma or colon and before a contrast word (padahal, tapi). It also
+// records, once a token, the breaks before it (clauseBreak) and the grammar
+// lists its word is in (tokIs), which the phases after it read.
 func (st *state) sentences() {
-	st.sent, st.clause = st.sent[:0], st.clause[:0]
+	st.sent, st.clause, st.brk, st.gram = st.sent[:0], st.clause[:0], st.brk[:0], st.gram[:0]
 	n, k := int32(0), int32(0)
 	for i := range st.toks {
-		if i > 0 && st.sentenceBreak(i) {
+		var b breaks
+		if i > 0 {
+			b = gapBreaks(st.gapBefore(i))
+		}
+		g := st.c.grammar[st.toks[i].Norm]
+		if b&brkSentence != 0 {
 			n++
 		}
-		if i > 0 && (st.clauseBreak(i) || st.tokIs(i, gContrast)) {
+		if i > 0 && (b&brkClause != 0 || g&gContrast != 0) {
 			k++
 		}
 		st.sent = append(st.sent, n)
 		st.clause = append(st.clause, k)
+		st.brk = append(st.brk, b)
+		st.gram = append(st.gram, g)
 	}
+}
+
+// breaks is the punctuation between two tokens, as bits.
+type breaks uint8
+
+const (
+	brkClause   breaks = 1 << iota // , . ! ? ; : or a line break
+	brkSentence                    // . ! ? ; or a line break
+)
+
+// gapBreaks returns the breaks in gap, the text between two tokens.
+func gapBreaks(gap string) breaks {
+	var b breaks
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '.', '!', '?', ';', '\n':
+			return brkClause | brkSentence
+		case ',', ':':
+			b = brkClause
+		}
+	}
+	return b
 }
 
 // gapBefore returns the text between tokens i-1 and i.
@@ -42,14 +73,9 @@ func (st *state) gapBefore(i int) string {
 }
 
 // sentenceBreak reports whether a sentence ends between tokens i-1 and i.
+// Matching uses it before sentences has run.
 func (st *state) sentenceBreak(i int) bool {
-	for _, c := range []byte(st.gapBefore(i)) {
-		switch c {
-		case '.', '!', '?', ';', '\n':
-			return true
-		}
-	}
-	return false
+	return gapBreaks(st.gapBefore(i))&brkSentence != 0
 }
 
 // list returns the context list of m's entry ("" for a label entry).
@@ -384,9 +410,10 @@ func (st *state) clauseBreakIn(lo, hi int) bool {
 	return false
 }
 
-// clauseBreak reports whether punctuation stands between tokens i-1 and i.
+// clauseBreak reports whether punctuation stands between tokens i-1 and i
+// (after sentences).
 func (st *state) clauseBreak(i int) bool {
-	return i > 0 && strings.ContainsAny(st.gapBefore(i), ",.!?;:\n")
+	return i > 0 && st.brk[i]&brkClause != 0
 }
 
 // isPurelyAbusive reports an entry that is evidence for abusive only: a

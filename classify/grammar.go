@@ -64,8 +64,16 @@ func (c *Classifier) is(word string, g grammar) bool {
 	return c.grammar[word]&g != 0
 }
 
-// tokIs reports whether token k is in the grammar lists g.
+// tokIs reports whether token k is in the grammar lists g (after
+// sentences, which looks each token up once; matching, before it, asks
+// wordIs).
 func (st *state) tokIs(k int, g grammar) bool {
+	return st.gram[k]&g != 0
+}
+
+// wordIs reports whether token k's word is in the grammar lists g, by a
+// lookup: for matching, which runs before sentences.
+func (st *state) wordIs(k int, g grammar) bool {
 	return st.c.is(st.toks[k].Norm, g)
 }
 

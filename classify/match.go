@@ -170,7 +170,7 @@ func (st *state) tryPhrases(w *wordIndex, i, first int, next *nextForms) {
 				st.tryAll(w.next[f], i, 0, first)
 			}
 		}
-		if st.tokIs(i, gWish) {
+		if st.wordIs(i, gWish) {
 			if gap := st.subjectAfter(i); gap > 0 && i+gap+1 < len(st.toks) {
 				forms, n := wordForms(st.toks[i+gap+1].Norm)
 				for _, f := range forms[:n] {
@@ -194,11 +194,11 @@ const maxSubject = 2
 // semoga kamu, cacat bukan halangan); or 0.
 func (st *state) subjectAfter(i int) int {
 	k := i + 1
-	if k >= len(st.toks) || !st.spaced(k) || !isWordy(st.toks[k].Kind) || !st.tokIs(k, gPronoun) {
+	if k >= len(st.toks) || !st.spaced(k) || !isWordy(st.toks[k].Kind) || !st.wordIs(k, gPronoun) {
 		return 0
 	}
 	n := 1
-	if k+1 < len(st.toks) && st.spaced(k+1) && st.tokIs(k+1, gSubjectEnd) {
+	if k+1 < len(st.toks) && st.spaced(k+1) && st.wordIs(k+1, gSubjectEnd) {
 		n = maxSubject
 	}
 	if k+n >= len(st.toks) || !st.spaced(k+n) {

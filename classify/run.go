@@ -9,11 +9,15 @@ import (
 // It owns what every phase needs: the classifier, the text, its tokens and
 // sentences, the matches and the evidence.
 type state struct {
-	c       *Classifier
-	src     string
-	toks    []normalize.Token
-	sent    []int32
-	clause  []int32
+	c      *Classifier
+	src    string
+	toks   []normalize.Token
+	sent   []int32
+	clause []int32
+	// brk and gram are, per token, the breaks before it and the grammar
+	// lists of its word (see sentences).
+	brk     []breaks
+	gram    []grammar
 	matches []match
 	buf     []byte
 	// cue holds, per clause, the index of the counter cue that applies to
@@ -60,7 +64,7 @@ func (st *state) release() {
 	if cap(st.toks) <= maxPooledTokens {
 		return
 	}
-	st.toks, st.sent, st.clause, st.matches, st.buf, st.cue, st.best = nil, nil, nil, nil, nil, nil, nil
+	st.toks, st.sent, st.clause, st.brk, st.gram, st.matches, st.buf, st.cue, st.best = nil, nil, nil, nil, nil, nil, nil, nil, nil
 	st.ev, st.targets = [numLabels][]Evidence{}, [numLabels][]lexicon.Target{}
 	st.order, st.kept, st.omit = nil, nil, nil
 	st.fbuf, st.feats, st.allowed, st.hits = nil, nil, nil, nil
