@@ -7,4 +7,4 @@ package saring
 // `saring version`, eval reports, model files and the server's /healthz
 // all carry it. It follows semantic versioning; CHANGELOG.md lists what
 // each release changed.
-const Version = "0.7.0"
+const Version = "0.8.0"

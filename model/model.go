@@ -6,7 +6,7 @@
 // A model is a plain UTF-8 text file a researcher can read:
 //
 //	#! saring-model 1
-//	@saring 0.7.0
+//	@saring 0.8.0
 //	@features 1
 //	@corpus 9298 dev.csv
 //	@defer no
