@@ -204,14 +204,56 @@ func (st *state) indexCues() {
 		}
 	}
 	// ... and back to what its sentence said before it (kalau ada yang
-	// bilang orang X teroris, itu salah besar), or to a question the
-	// sentence answers, as a fact check does (vaksin bikin lumpuh? Itu
-	// hoaks).
+	// bilang orang X teroris, itu salah besar), or to the question right
+	// before the sentence, which it answers as a fact check does (vaksin
+	// bikin lumpuh? Itu hoaks): only the clause just before the question
+	// mark, only a cue of the answering sentence itself, and not a
+	// question that makes a claim of its own (usir cina dari sini? itu
+	// mitos).
 	for i := len(st.toks) - 1; i > 0; i-- {
-		if k := st.clause[i-1]; k != st.clause[i] && (st.sent[i-1] == st.sent[i] || strings.Contains(st.gapBefore(i), "?")) && st.cue[k] < 0 {
-			st.cue[k] = st.cue[st.clause[i]]
+		k := st.clause[i-1]
+		if k == st.clause[i] || st.cue[k] >= 0 {
+			continue
+		}
+		cue := st.cue[st.clause[i]]
+		switch {
+		case st.sent[i-1] == st.sent[i]:
+			st.cue[k] = cue
+		case cue >= 0 && st.sent[st.matches[cue].from] == st.sent[i] && strings.Contains(st.gapBefore(i), "?") && !st.questionClaims(i-1):
+			st.cue[k] = cue
 		}
 	}
+}
+
+// questionClaims reports whether the clause of token i calls for an act
+// (it opens with a call word, or has an action verb or a call) or names a
+// group: a question like
+// that (usir cina dari sini?, cina anjing?) is no question a fact check
+// answers. A question about what an official or a politician does
+// (pemerintah tidak mau kita tahu?) is.
+func (st *state) questionClaims(i int) bool {
+	lo := i
+	for lo > 0 && st.clause[lo-1] == st.clause[i] {
+		lo--
+	}
+	if st.tokIs(lo, gCallWord) {
+		return true
+	}
+	from, to := st.around(lo, i+1)
+	for _, m := range st.matches[from:to] {
+		if m.dropped {
+			continue
+		}
+		switch st.list(&m) {
+		case lexicon.Action, lexicon.Group:
+			return true
+		case "":
+			if st.c.entries[m.entry].Kind == lexicon.KindCall {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // judgedAfter reports a cue that is a denial of existence written out

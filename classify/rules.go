@@ -750,15 +750,19 @@ func (st *state) exclaimed(m *match) bool {
 
 // called reports a call word right before m in its sentence (ayo bakar,
 // harus dibubarkan), or before its passive prefix written apart (harus di
-// usir); or a passive verb that a command ending closes (gereja mereka di
-// bakar saja, dibakar aja): a demand of what should be done to it.
+// usir); or a passive verb that a command ending closes, the ending last
+// in its sentence (gereja mereka di bakar saja, dibakar aja!): a demand of
+// what should be done to it. Where the sentence goes on, the ending means
+// "just" or is emphasis (baru dibakar saja polisi sudah datang; dibakar
+// lah, makanya jemaat ngungsi).
 func (st *state) called(m *match) bool {
 	k := m.from - 1
 	split := st.splitPassive(m)
 	if split {
 		k--
 	}
-	if (split || st.joinedPassive(m)) && m.to < len(st.toks) && st.sent[m.to] == st.sent[m.from] && st.tokIs(m.to, gCommandEnd) {
+	if e := m.to; (split || st.joinedPassive(m)) && e < len(st.toks) && st.sent[e] == st.sent[m.from] && st.tokIs(e, gCommandEnd) &&
+		(e+1 == len(st.toks) || st.sent[e+1] != st.sent[e]) {
 		return true
 	}
 	return k >= 0 && st.tokIs(k, gCallWord) && st.sent[k] == st.sent[m.from]

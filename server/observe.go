@@ -75,7 +75,7 @@ type infoCollector struct{ h *Handler }
 
 var (
 	infoDesc = prometheus.NewDesc("saring_build_info",
-		"Always 1: the saring version, the lexicon version (a digest of the entries in force), the slang version (a digest of the slang pairs in force) and the model in force.",
+		"Always 1: the saring version, the lexicon version (a digest of the entries and rules in force), the slang version (a digest of the slang pairs in force) and the model in force.",
 		[]string{"version", "lexicons", "slang", "model"}, nil)
 	entriesDesc = prometheus.NewDesc("saring_lexicon_entries", "Lexicon entries in force.", nil, nil)
 )
