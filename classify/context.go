@@ -227,10 +227,9 @@ func (st *state) indexCues() {
 
 // questionClaims reports whether the clause of token i calls for an act
 // (it opens with a call word, or has an action verb or a call) or names a
-// group: a question like
-// that (usir cina dari sini?, cina anjing?) is no question a fact check
-// answers. A question about what an official or a politician does
-// (pemerintah tidak mau kita tahu?) is.
+// group: a question like that (usir cina dari sini?, cina anjing?) is no
+// question a fact check answers. A question about what an official or a
+// politician does (pemerintah tidak mau kita tahu?) is.
 func (st *state) questionClaims(i int) bool {
 	lo := i
 	for lo > 0 && st.clause[lo-1] == st.clause[i] {
@@ -240,18 +239,22 @@ func (st *state) questionClaims(i int) bool {
 		return true
 	}
 	from, to := st.around(lo, i+1)
-	for _, m := range st.matches[from:to] {
-		if m.dropped {
-			continue
-		}
-		switch st.list(&m) {
-		case lexicon.Action, lexicon.Group:
+	for j := from; j < to; j++ {
+		if m := &st.matches[j]; !m.dropped && st.callsOrNamesGroup(m) {
 			return true
-		case "":
-			if st.c.entries[m.entry].Kind == lexicon.KindCall {
-				return true
-			}
 		}
+	}
+	return false
+}
+
+// callsOrNamesGroup reports a match that calls for an act, an action verb
+// or a call phrase, or that names a group.
+func (st *state) callsOrNamesGroup(m *match) bool {
+	switch st.list(m) {
+	case lexicon.Action, lexicon.Group:
+		return true
+	case "":
+		return st.c.entries[m.entry].Kind == lexicon.KindCall
 	}
 	return false
 }
@@ -276,16 +279,8 @@ func (st *state) opensClaim(i, j int) bool {
 	}
 	for ; j < len(st.matches) && st.matches[j].from == i; j++ {
 		m := &st.matches[j]
-		if m.dropped {
-			continue
-		}
-		switch st.list(m) {
-		case lexicon.Action, lexicon.Group, lexicon.Person, lexicon.Political:
+		if l := st.list(m); !m.dropped && (st.callsOrNamesGroup(m) || l == lexicon.Person || l == lexicon.Political) {
 			return true
-		case "":
-			if st.c.entries[m.entry].Kind == lexicon.KindCall {
-				return true
-			}
 		}
 	}
 	return false
@@ -640,10 +635,18 @@ func (st *state) namesHead(lo, hi int) bool {
 // negatorEndingAt returns a kept negator in m's sentence that ends right
 // where token k starts.
 func (st *state) negatorEndingAt(k int, m *match) *match {
+	if o := st.endingAt(lexicon.Negator, k); o != nil && st.sent[o.from] == st.sent[m.from] {
+		return o // a phrase does not run across sentences: every negator ending at k is in one
+	}
+	return nil
+}
+
+// endingAt returns a kept match of list l that ends right where token k
+// starts, or nil.
+func (st *state) endingAt(l lexicon.List, k int) *match {
 	lo, hi := st.around(k-st.c.maxPhrase, k)
 	for j := lo; j < hi; j++ {
-		o := &st.matches[j]
-		if !o.dropped && o.to == k && st.list(o) == lexicon.Negator && st.sent[o.from] == st.sent[m.from] {
+		if o := &st.matches[j]; !o.dropped && o.to == k && st.list(o) == l {
 			return o
 		}
 	}

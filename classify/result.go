@@ -120,8 +120,9 @@ type LabelResult struct {
 // costs some 250 bytes in a Result and more in its JSON; the cap bounds
 // both. Beyond it a label lists its MaxEvidence strongest pieces (by
 // weight, the earlier of equal ones) in text order (by Start, where a
-// highlighter wants them), and counts the others in EvidenceOmitted. The score and severity count every piece, listed or
-// not, and Mask hides every piece's span, so the cap changes no verdict.
+// highlighter wants them), and counts the others in EvidenceOmitted. The
+// score and severity count every piece, listed or not, and Mask hides
+// every piece's span, so the cap changes no verdict.
 const MaxEvidence = 100
 
 // omittedEvidence is what a label's unlisted evidence decides besides its

@@ -610,13 +610,7 @@ func (st *state) inPlay(p *match) bool {
 	if k == 0 || st.clauseBreak(k) || !st.tokIs(p.from, gPronoun) {
 		return false
 	}
-	lo, hi := st.around(k-st.c.maxPhrase, k)
-	for j := lo; j < hi; j++ {
-		if o := &st.matches[j]; !o.dropped && o.to == k && st.list(o) == lexicon.Sport {
-			return true
-		}
-	}
-	return false
+	return st.endingAt(lexicon.Sport, k) != nil
 }
 
 // nounFrom returns the first token of the run of group and person
